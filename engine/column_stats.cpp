@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "engine/column.h"
+#include "engine/value_parsing.h"
 
 namespace glassbox {
 namespace {
@@ -29,8 +30,27 @@ void numericStats(const Column& column, const StatsOptions& options, const TaskC
     task.report(0.6, "summarizing");
     if (values.empty()) return;
 
-    stats.unique = 1;
-    for (std::size_t i = 1; i < values.size(); ++i) stats.unique += values[i] != values[i - 1];
+    // Runs of equal values give the distinct count and the most frequent values.
+    std::vector<std::pair<std::size_t, double>> frequent;  // (count, value), best first
+    for (std::size_t i = 0; i < values.size();) {
+        std::size_t j = i + 1;
+        while (j < values.size() && values[j] == values[i]) ++j;
+        ++stats.unique;
+        const std::pair<std::size_t, double> run{j - i, values[i]};
+        const auto better = [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        };
+        if (frequent.size() < options.topCount || better(run, frequent.back())) {
+            frequent.insert(std::upper_bound(frequent.begin(), frequent.end(), run, better), run);
+            if (frequent.size() > options.topCount) frequent.pop_back();
+        }
+        i = j;
+    }
+    for (const auto& [count, value] : frequent)
+        stats.top.push_back({column.type() == ColumnType::DateTime
+                                 ? formatIsoDateTime(value, column.hasTime())
+                                 : formatNumber(value),
+                             count});
     stats.min = values.front();
     stats.max = values.back();
     stats.q1 = quantile(values, 0.25);

@@ -34,7 +34,8 @@ struct ColumnStats {
     // standard deviation (n - 1); quartiles interpolate linearly between order statistics.
     // Infinite values take part in min and max but not in mean, std or the histogram.
     std::optional<double> mean, std, min, q1, median, q3, max;
-    // Most frequent values, most frequent first, ties in value order. Non-numeric columns.
+    // Most frequent values, most frequent first, ties in value order (values as Column::format
+    // writes them).
     std::vector<ValueCount> top;
     Histogram histogram;
 };
