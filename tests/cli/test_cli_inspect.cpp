@@ -197,10 +197,11 @@ private slots:
         QProcess process;
         process.start(QStringLiteral(GLASSBOX_CLI_PATH), {"inspect", path, "--json", "--progress"});
         QVERIFY(process.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            process.readAllStandardError().contains("progress:") ||
-                process.state() == QProcess::NotRunning,
-            30000);
+        // Accumulated: QTRY evaluates the condition once more after its loop.
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("progress:") ||
+                                     process.state() == QProcess::NotRunning,
+                                 30000);
         QVERIFY2(process.state() == QProcess::Running, "finished before it could be interrupted");
         ::kill(static_cast<pid_t>(process.processId()), SIGINT);
         QVERIFY(process.waitForFinished(30000));
