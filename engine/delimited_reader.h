@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/mapped_file.h"
 #include "engine/read_options.h"
 #include "engine/table.h"
 #include "engine/task.h"
@@ -11,8 +12,10 @@ namespace glassbox {
 
 // CSV / TSV / delimited text (RFC 4180 quoting, LF / CRLF / CR, BOMs, legacy encodings,
 // delimiter and header detection). fileName is used in messages only. Errors are ParseError
-// with the line and column of the problem.
+// with the line and column of the problem. When the bytes are those of source, the pages
+// already parsed are released as reading goes, so a large file is not resident in full.
 LoadedTable readDelimited(std::string_view bytes, const std::string& fileName,
-                          const ReadOptions& options, const TaskContext& task);
+                          const ReadOptions& options, const TaskContext& task,
+                          const MappedFile* source = nullptr);
 
 }  // namespace glassbox

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "engine/errors.h"
@@ -37,6 +38,18 @@ MappedFile::MappedFile(const std::string& path) {
         ::madvise(data_, size_, MADV_SEQUENTIAL);
     }
     ::close(fd);
+}
+
+void MappedFile::release(std::string_view part) const {
+    const auto base = reinterpret_cast<std::uintptr_t>(data_);
+    auto begin = reinterpret_cast<std::uintptr_t>(part.data());
+    auto end = begin + part.size();
+    if (!data_ || begin < base || end > base + size_) return;
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    begin = (begin + page - 1) / page * page;
+    end = end / page * page;
+    // A private, read-only file mapping: dropped pages come back unchanged from the file.
+    if (begin < end) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile() {

@@ -61,14 +61,15 @@ void applyTypeOverrides(LoadedTable& loaded, const ReadOptions& options) {
 }
 
 LoadedTable readText(std::string_view bytes, const std::string& name, const std::string& format,
-                     const ReadOptions& options, const TaskContext& task) {
+                     const ReadOptions& options, const TaskContext& task,
+                     const MappedFile* source = nullptr) {
     LoadedTable loaded;
     if (format == "arff") {
         loaded = readArff(bytes, name, options, task);
     } else {
         ReadOptions delimited = options;
         if (format == "tsv" && !delimited.delimiter) delimited.delimiter = '\t';
-        loaded = readDelimited(bytes, name, delimited, task);
+        loaded = readDelimited(bytes, name, delimited, task, source);
     }
     applyTypeOverrides(loaded, options);
     return loaded;
@@ -93,7 +94,7 @@ LoadedTable readTable(const std::string& path, const ReadOptions& options,
         MappedFile file(path);
         if (format.empty()) format = detectFormat(path, file.bytes().substr(0, 4096));
         if (format != "sqlite") {
-            LoadedTable loaded = readText(file.bytes(), path, format, options, task);
+            LoadedTable loaded = readText(file.bytes(), path, format, options, task, &file);
             loaded.format = loaded.format.empty() ? format : loaded.format;
             return loaded;
         }
@@ -108,7 +109,7 @@ LoadedTable readTable(const std::string& path, const ReadOptions& options,
         throw InvalidArgument("--format", "unknown format \"" + format +
                                               "\" (allowed: csv, tsv, arff, sqlite)");
     MappedFile file(path);
-    LoadedTable loaded = readText(file.bytes(), path, format, options, task);
+    LoadedTable loaded = readText(file.bytes(), path, format, options, task, &file);
     loaded.format = loaded.format.empty() ? format : loaded.format;
     return loaded;
 }

@@ -64,6 +64,37 @@ bool readDigits(std::string_view s, std::size_t& pos, int n, int& out) {
     return true;
 }
 
+// For a decimal number out of double's range: whether it is too large (else too small).
+bool overflows(std::string_view digits) {
+    std::size_t i = 0;
+    long long integerDigits = 0, leadingFractionZeros = 0;
+    bool significant = false;
+    for (; i < digits.size() && digits[i] >= '0' && digits[i] <= '9'; ++i)
+        if (significant || digits[i] != '0') {
+            significant = true;
+            ++integerDigits;
+        }
+    if (i < digits.size() && digits[i] == '.')
+        for (++i; i < digits.size() && digits[i] >= '0' && digits[i] <= '9'; ++i)
+            if (!significant) {
+                if (digits[i] != '0')
+                    significant = true;
+                else
+                    ++leadingFractionZeros;
+            }
+    long long exponent = 0;
+    if (i < digits.size() && (digits[i] == 'e' || digits[i] == 'E')) {
+        ++i;
+        const bool negative = i < digits.size() && digits[i] == '-';
+        if (i < digits.size() && (digits[i] == '-' || digits[i] == '+')) ++i;
+        const auto [end, ec] =
+            std::from_chars(digits.data() + i, digits.data() + digits.size(), exponent);
+        if (ec == std::errc::result_out_of_range) return !negative;
+        if (negative) exponent = -exponent;
+    }
+    return integerDigits > 0 ? integerDigits + exponent > 0 : exponent - leadingFractionZeros > 0;
+}
+
 }  // namespace
 
 std::string_view trimSpaces(std::string_view text) {
@@ -94,8 +125,9 @@ std::optional<double> parseNumber(std::string_view text) {
     const auto [end, ec] = std::from_chars(body.data(), body.data() + body.size(), value);
     if (end != body.data() + body.size()) return std::nullopt;
     if (ec == std::errc::result_out_of_range) {
-        // Overflow reads as infinity and underflow as zero, as strtod does.
-        value = std::fabs(value) > 1 ? std::numeric_limits<double>::infinity() : 0.0;
+        // Overflow reads as infinity and underflow as zero, as strtod does (from_chars leaves
+        // value untouched then).
+        value = overflows(body) ? std::numeric_limits<double>::infinity() : 0.0;
     } else if (ec != std::errc()) {
         return std::nullopt;
     }

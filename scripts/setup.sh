@@ -16,10 +16,10 @@ cd "$root"
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libqt6sql6-sqlite libgl-dev
+    libqt6sql6-sqlite libqt6svg6 libgl-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsqlite3-dev nlohmann-json3-dev libcli11-dev
-    fonts-noto-cjk
+    fonts-wqy-microhei
 )
 
 missing=()

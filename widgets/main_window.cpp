@@ -1,0 +1,477 @@
+#include "widgets/main_window.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolButton>
+#include <algorithm>
+#include <limits>
+
+#include "widgets/column_panel.h"
+#include "widgets/data_table_model.h"
+#include "widgets/data_table_view.h"
+#include "widgets/engine_controller.h"
+#include "widgets/language_manager.h"
+#include "widgets/recent_files.h"
+#include "widgets/resources.h"
+#include "widgets/sample_datasets.h"
+#include "widgets/warnings_dialog.h"
+
+namespace glassbox::gui {
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kLanguageKey = QStringLiteral("language");
+const QString kLastDirectoryKey = QStringLiteral("lastDirectory");
+constexpr int kProgressSteps = 1000;
+constexpr int kMaxWarningsInTooltip = 10;
+
+int clampToInt(std::size_t value) {
+    return static_cast<int>(
+        std::min(value, static_cast<std::size_t>(std::numeric_limits<int>::max())));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      languageManager_(new LanguageManager(this)),
+      recent_(new RecentFiles(this)),
+      engine_(new EngineController(this)),
+      model_(new DataTableModel(this)),
+      view_(new DataTableView(this)),
+      columnDock_(new QDockWidget(this)),
+      columnPanel_(new ColumnPanel(columnDock_)) {
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(icon(QStringLiteral("glassbox")));
+    setAcceptDrops(true);
+
+    view_->setObjectName(QStringLiteral("dataTable"));
+    view_->setModel(model_);
+    setCentralWidget(view_);
+
+    columnDock_->setObjectName(QStringLiteral("columnDock"));
+    columnDock_->setWidget(columnPanel_);
+    columnDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea |
+                                 Qt::BottomDockWidgetArea);
+    columnPanel_->setMinimumWidth(260);
+    addDockWidget(Qt::RightDockWidgetArea, columnDock_);
+    resizeDocks({columnDock_}, {360}, Qt::Horizontal);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(view_, &DataTableView::currentColumnChanged, this, &MainWindow::showColumn);
+    connect(engine_, &EngineController::loadProgress, this, [this](double fraction) {
+        progressBar_->setValue(static_cast<int>(fraction * kProgressSteps));
+    });
+    connect(engine_, &EngineController::loaded, this, &MainWindow::onLoaded);
+    connect(engine_, &EngineController::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(engine_, &EngineController::loadCancelled, this, &MainWindow::onLoadCancelled);
+    connect(engine_, &EngineController::sqliteTableNeeded, this, &MainWindow::onSqliteTableNeeded);
+    connect(engine_, &EngineController::statsReady, this, &MainWindow::onStatsReady);
+    connect(engine_, &EngineController::statsFailed, this, &MainWindow::onStatsFailed);
+    // Queued: "Clear" changes the list from inside the menu action that the rebuild deletes.
+    connect(recent_, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu,
+            Qt::QueuedConnection);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) resize(1200, 760);
+    restoreState(settings.value(kStateKey).toByteArray());
+
+    retranslateUi();
+    QString language = settings.value(kLanguageKey).toString();
+    if (!LanguageManager::availableLanguages().contains(language))
+        language = LanguageManager::systemLanguage();
+    setLanguage(language, false);
+}
+
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::recentFiles() const {
+    return recent_->files();
+}
+
+QString MainWindow::language() const {
+    return languageManager_->language();
+}
+
+bool MainWindow::isLoading() const {
+    return engine_->isLoading();
+}
+
+void MainWindow::createActions() {
+    openAction_ = new QAction(icon(QStringLiteral("open")), QString(), this);
+    openAction_->setShortcut(QKeySequence::Open);
+    connect(openAction_, &QAction::triggered, this, &MainWindow::chooseOpenFile);
+
+    quitAction_ = new QAction(this);
+    quitAction_->setShortcut(QKeySequence::Quit);
+    quitAction_->setMenuRole(QAction::QuitRole);
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    aboutAction_ = new QAction(this);
+    aboutAction_->setMenuRole(QAction::AboutRole);
+    connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+
+    languageGroup_ = new QActionGroup(this);
+    languageGroup_->setExclusive(true);
+    for (const QString& language : LanguageManager::availableLanguages()) {
+        auto* action = new QAction(LanguageManager::nativeName(language), languageGroup_);
+        action->setCheckable(true);
+        action->setData(language);
+        connect(action, &QAction::triggered, this, [this, language] { setLanguage(language); });
+    }
+}
+
+void MainWindow::createMenus() {
+    fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu_->addAction(openAction_);
+    sampleMenu_ = fileMenu_->addMenu(icon(QStringLiteral("sample")), QString());
+    sampleMenu_->setObjectName(QStringLiteral("sampleMenu"));
+    recentMenu_ = fileMenu_->addMenu(QString());
+    recentMenu_->setObjectName(QStringLiteral("recentMenu"));
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(quitAction_);
+
+    viewMenu_ = menuBar()->addMenu(QString());
+    viewMenu_->setObjectName(QStringLiteral("viewMenu"));
+    languageMenu_ = viewMenu_->addMenu(QString());
+    languageMenu_->setObjectName(QStringLiteral("languageMenu"));
+    languageMenu_->addActions(languageGroup_->actions());
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(columnDock_->toggleViewAction());
+
+    helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->setObjectName(QStringLiteral("helpMenu"));
+    helpMenu_->addAction(aboutAction_);
+}
+
+void MainWindow::createStatusBar() {
+    fileLabel_ = new QLabel(this);
+    fileLabel_->setObjectName(QStringLiteral("fileLabel"));
+    sizeLabel_ = new QLabel(this);
+    sizeLabel_->setObjectName(QStringLiteral("sizeLabel"));
+    warningsButton_ = new QToolButton(this);
+    warningsButton_->setObjectName(QStringLiteral("warningsButton"));
+    warningsButton_->setIcon(icon(QStringLiteral("warning")));
+    warningsButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    warningsButton_->setAutoRaise(true);
+    warningsButton_->hide();
+    connect(warningsButton_, &QToolButton::clicked, this, &MainWindow::showWarnings);
+    progressBar_ = new QProgressBar(this);
+    progressBar_->setObjectName(QStringLiteral("loadProgress"));
+    progressBar_->setRange(0, kProgressSteps);
+    progressBar_->setMaximumWidth(180);
+    progressBar_->hide();
+    cancelButton_ = new QPushButton(this);
+    cancelButton_->setObjectName(QStringLiteral("cancelButton"));
+    cancelButton_->hide();
+    connect(cancelButton_, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+
+    statusBar()->addPermanentWidget(fileLabel_);
+    statusBar()->addPermanentWidget(sizeLabel_);
+    statusBar()->addPermanentWidget(warningsButton_);
+    statusBar()->addPermanentWidget(progressBar_);
+    statusBar()->addPermanentWidget(cancelButton_);
+}
+
+void MainWindow::retranslateUi() {
+    fileMenu_->setTitle(tr("&File"));
+    openAction_->setText(tr("&Open…"));
+    openAction_->setStatusTip(tr("Open a CSV, TSV, ARFF or SQLite file"));
+    sampleMenu_->setTitle(tr("Open &Sample"));
+    recentMenu_->setTitle(tr("Open &Recent"));
+    quitAction_->setText(tr("&Quit"));
+    viewMenu_->setTitle(tr("&View"));
+    languageMenu_->setTitle(tr("&Language"));
+    columnDock_->setWindowTitle(tr("Column Statistics"));
+    columnDock_->toggleViewAction()->setText(tr("&Column Panel"));
+    helpMenu_->setTitle(tr("&Help"));
+    aboutAction_->setText(tr("&About Glassbox"));
+    cancelButton_->setText(tr("Cancel"));
+    cancelButton_->setToolTip(tr("Stop loading"));
+    rebuildSampleMenu();
+    rebuildRecentMenu();
+    updateTableLabels();
+    model_->retranslate();
+}
+
+void MainWindow::rebuildSampleMenu() {
+    sampleMenu_->clear();
+    for (const SampleDataset& sample : SampleDatasets::all()) {
+        const QString text =
+            tr("%1 — %2").arg(sample.fileName, SampleDatasets::description(sample));
+        QAction* action = sampleMenu_->addAction(text);
+        action->setData(sample.name);
+        const QString name = sample.name;
+        connect(action, &QAction::triggered, this, [this, name] { openSample(name); });
+    }
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList files = recent_->files();
+    for (int i = 0; i < files.size(); ++i) {
+        const QFileInfo info(files[i]);
+        const QString number =
+            i < 9 ? QStringLiteral("&%1").arg(i + 1) : QStringLiteral("1&%1").arg(i - 9);
+        QAction* action = recentMenu_->addAction(
+            QStringLiteral("%1 %2 — %3").arg(number, info.fileName(), info.absolutePath()));
+        action->setData(files[i]);
+        action->setStatusTip(files[i]);
+        const QString path = files[i];
+        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    if (!files.isEmpty()) recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("&Clear"));
+    clear->setObjectName(QStringLiteral("clearRecentAction"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, recent_, &RecentFiles::clear);
+}
+
+void MainWindow::updateTableLabels() {
+    if (!loaded_) {
+        setWindowTitle(tr("Glassbox"));
+        fileLabel_->setText(tr("No data"));
+        sizeLabel_->clear();
+        warningsButton_->hide();
+        return;
+    }
+    setWindowTitle(tr("%1 — Glassbox").arg(shownName_));
+    fileLabel_->setText(shownName_);
+    const Table& table = loaded_->table;
+    sizeLabel_->setText(tr("%Ln rows", nullptr, clampToInt(table.rowCount())) +
+                        QStringLiteral(" × ") +
+                        tr("%Ln columns", nullptr, clampToInt(table.columnCount())));
+    const auto& warnings = loaded_->warnings;
+    warningsButton_->setVisible(!warnings.empty());
+    if (warnings.empty()) return;
+    warningsButton_->setText(tr("%n warning(s)", nullptr, clampToInt(warnings.size())));
+    QStringList lines;
+    for (std::size_t i = 0; i < warnings.size() && i < kMaxWarningsInTooltip; ++i)
+        lines << QString::fromStdString(warnings[i].message);
+    if (warnings.size() > kMaxWarningsInTooltip) lines << QStringLiteral("…");
+    warningsButton_->setToolTip(lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::setLoadingUi(bool loading) {
+    progressBar_->setValue(0);
+    progressBar_->setVisible(loading);
+    cancelButton_->setVisible(loading);
+}
+
+void MainWindow::startLoad(const PendingLoad& load) {
+    pending_ = load;
+    setLoadingUi(true);
+    statusBar()->showMessage(tr("Opening %1…").arg(load.displayName));
+}
+
+void MainWindow::openFile(const QString& path) {
+    const QFileInfo info(path);
+    startLoad({info.fileName(), info.absoluteFilePath()});
+    engine_->openFile(info.absoluteFilePath());
+}
+
+void MainWindow::openSqliteTable(const QString& path, const QString& table) {
+    const QFileInfo info(path);
+    startLoad({tr("%1: %2").arg(info.fileName(), table), info.absoluteFilePath()});
+    engine_->openFile(info.absoluteFilePath(), table);
+}
+
+bool MainWindow::openSample(const QString& name) {
+    const SampleDataset* sample = SampleDatasets::find(name);
+    if (!sample) return false;
+    startLoad({sample->fileName, QString()});
+    engine_->openBytes(SampleDatasets::bytes(*sample), sample->fileName);
+    return true;
+}
+
+void MainWindow::cancelLoading() {
+    engine_->cancelLoad();
+}
+
+void MainWindow::chooseOpenFile() {
+    const QStringList filters = {
+        tr("All supported files (*.csv *.tsv *.tab *.txt *.arff *.sqlite *.sqlite3 *.db)"),
+        tr("CSV files (*.csv)"),
+        tr("TSV files (*.tsv *.tab)"),
+        tr("Text files (*.txt)"),
+        tr("ARFF files (*.arff)"),
+        tr("SQLite databases (*.sqlite *.sqlite3 *.db)"),
+        tr("All files (*)"),
+    };
+    auto* dialog = new QFileDialog(this, tr("Open Data File"),
+                                   QSettings().value(kLastDirectoryKey).toString());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setNameFilters(filters);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& file) {
+        QSettings().setValue(kLastDirectoryKey, QFileInfo(file).absolutePath());
+        openFile(file);
+    });
+    dialog->open();
+}
+
+void MainWindow::onLoaded(std::shared_ptr<const LoadedTable> loaded) {
+    setLoadingUi(false);
+    loaded_ = std::move(loaded);
+    shownName_ = pending_.displayName;
+    shownColumn_ = -1;
+    model_->setTable(std::shared_ptr<const Table>(loaded_, &loaded_->table));
+    view_->fitColumnWidths();
+    if (!pending_.path.isEmpty()) recent_->add(pending_.path);
+    if (warningsDialog_) warningsDialog_->setWarnings(shownName_, loaded_->warnings);
+    updateTableLabels();
+
+    const auto warnings = clampToInt(loaded_->warnings.size());
+    statusBar()->showMessage(
+        warnings == 0 ? tr("Opened %1.").arg(shownName_)
+                      : tr("Opened %1 with %n warning(s).", nullptr, warnings).arg(shownName_),
+        8000);
+    if (model_->columnCount() == 0) {
+        columnPanel_->clear();
+    } else {
+        showColumn(0);
+        // The first column becomes current (keyboard navigation starts there), unselected.
+        if (model_->rowCount() > 0)
+            view_->selectionModel()->setCurrentIndex(model_->index(0, 0),
+                                                     QItemSelectionModel::NoUpdate);
+    }
+    emit tableShown();
+}
+
+void MainWindow::onLoadFailed(const QString& message) {
+    setLoadingUi(false);
+    statusBar()->showMessage(tr("Could not open %1.").arg(pending_.displayName), 8000);
+    auto* box = new QMessageBox(QMessageBox::Critical, tr("Could not open file"),
+                                tr("Glassbox could not open %1.").arg(pending_.displayName),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("loadErrorDialog"));
+    box->setInformativeText(message);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit loadFailed(message);
+}
+
+void MainWindow::onLoadCancelled() {
+    setLoadingUi(false);
+    statusBar()->showMessage(tr("Opening %1 was cancelled.").arg(pending_.displayName), 8000);
+}
+
+void MainWindow::onSqliteTableNeeded(const QString& path, const QStringList& tables) {
+    setLoadingUi(false);
+    statusBar()->clearMessage();
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("sqliteTableDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Choose a Table"));
+    dialog->setLabelText(
+        tr("%1 holds several tables. Which one should be opened?").arg(QFileInfo(path).fileName()));
+    dialog->setComboBoxItems(tables);
+    dialog->setComboBoxEditable(false);
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, path](const QString& table) { openSqliteTable(path, table); });
+    dialog->open();
+}
+
+void MainWindow::showColumn(int column) {
+    if (!loaded_ || column < 0 || column >= model_->columnCount() || column == shownColumn_) return;
+    shownColumn_ = column;
+    const Column& data = loaded_->table.column(static_cast<std::size_t>(column));
+    columnPanel_->showPending(QString::fromStdString(data.name()), data.type());
+    engine_->requestStats(model_->table(), column);
+}
+
+void MainWindow::onStatsReady(int column, std::shared_ptr<const ColumnStats> stats) {
+    if (!loaded_ || column != shownColumn_) return;
+    const bool hasTime = loaded_->table.column(static_cast<std::size_t>(column)).hasTime();
+    columnPanel_->showStats(std::move(stats), hasTime);
+    emit columnStatsShown(column);
+}
+
+void MainWindow::onStatsFailed(int column, const QString& message) {
+    if (!loaded_ || column != shownColumn_) return;
+    const Column& data = loaded_->table.column(static_cast<std::size_t>(column));
+    columnPanel_->showError(QString::fromStdString(data.name()), data.type(), message);
+}
+
+void MainWindow::setLanguage(const QString& language, bool persist) {
+    if (!languageManager_->setLanguage(language)) return;
+    for (QAction* action : languageGroup_->actions())
+        action->setChecked(action->data().toString() == language);
+    if (persist) QSettings().setValue(kLanguageKey, language);
+}
+
+void MainWindow::showAbout() {
+    const QString text =
+        tr("<h3>Glassbox %1</h3>"
+           "<p>A desktop workbench for looking into tabular data and the machine-learning "
+           "models trained on it.</p>"
+           "<p>Built with Qt %2, running on Qt %3.</p>")
+            .arg(applicationVersion(), QStringLiteral(QT_VERSION_STR),
+                 QString::fromLatin1(qVersion()));
+    auto* box =
+        new QMessageBox(QMessageBox::NoIcon, tr("About Glassbox"), text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutDialog"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showWarnings() {
+    if (!loaded_) return;
+    if (!warningsDialog_) warningsDialog_ = new WarningsDialog(this);
+    warningsDialog_->setWarnings(shownName_, loaded_->warnings);
+    warningsDialog_->show();
+    warningsDialog_->raise();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    engine_->cancelLoad();
+    engine_->cancelStats();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile()) return;
+    event->acceptProposedAction();
+    openFile(urls.first().toLocalFile());
+}
+
+}  // namespace glassbox::gui
