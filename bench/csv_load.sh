@@ -53,19 +53,6 @@ PY
 fi
 echo "file: $csv ($(du -h "$csv" | cut -f1))" >&2
 
-best() {  # best-of-3 of a command printing {"seconds", "peak_rss_mb"}; prints "seconds rss"
-    local best_s="" best_m=""
-    for _ in 1 2 3; do
-        local out s m
-        out=$("$@")
-        s=$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["seconds"])' "$out")
-        m=$("$python" -c 'import json,sys; print(json.loads(sys.argv[1])["peak_rss_mb"])' "$out")
-        if [ -z "$best_s" ] || "$python" -c "import sys; sys.exit(0 if $s < $best_s else 1)"; then best_s=$s; fi
-        if [ -z "$best_m" ] || "$python" -c "import sys; sys.exit(0 if $m < $best_m else 1)"; then best_m=$m; fi
-    done
-    echo "$best_s $best_m"
-}
-
 pandas_load() {
     "$python" - "$csv" <<'PY'
 import json, resource, sys, time
@@ -78,13 +65,28 @@ print(json.dumps({"rows": len(frame), "columns": frame.shape[1], "seconds": roun
 PY
 }
 
+field() {  # field NAME JSON
+    "$python" -c 'import json,sys; print(json.loads(sys.argv[2])[sys.argv[1]])' "$1" "$2"
+}
+
 cat "$csv" > /dev/null  # both readers start from a warm page cache
-read -r g_s g_m < <(best "$bench" "$csv")
-read -r p_s p_m < <(best pandas_load)
-"$python" - "$g_s" "$g_m" "$p_s" "$p_m" <<'PY'
-import sys
-g_s, g_m, p_s, p_m = map(float, sys.argv[1:])
-print(f"glassbox: {g_s:.3f} s, peak RSS {g_m:.1f} MB")
-print(f"pandas:   {p_s:.3f} s, peak RSS {p_m:.1f} MB")
+# Runs alternate (Glassbox, pandas, Glassbox, ...) so that both see the same machine load.
+g_runs=() p_runs=()
+for round in 1 2 3; do
+    g=$("$bench" "$csv")
+    p=$(pandas_load)
+    echo "run $round: glassbox $(field seconds "$g") s $(field peak_rss_mb "$g") MB," \
+         "pandas $(field seconds "$p") s $(field peak_rss_mb "$p") MB" >&2
+    g_runs+=("$g") p_runs+=("$p")
+done
+"$python" - "${g_runs[@]}" "${p_runs[@]}" <<'PY'
+import json, sys
+runs = [json.loads(a) for a in sys.argv[1:]]
+g, p = runs[:3], runs[3:]
+g_s, p_s = min(r["seconds"] for r in g), min(r["seconds"] for r in p)
+g_m, p_m = min(r["peak_rss_mb"] for r in g), min(r["peak_rss_mb"] for r in p)
+print(f"rows {g[0]['rows']} x {g[0]['columns']} columns (pandas: {p[0]['rows']} x {p[0]['columns']})")
+print(f"glassbox: best {g_s:.3f} s, peak RSS {g_m:.1f} MB (cpu {min(r['cpu_seconds'] for r in g):.3f} s)")
+print(f"pandas:   best {p_s:.3f} s, peak RSS {p_m:.1f} MB")
 print(f"time ratio {g_s / p_s:.3f} (target <= 0.25), memory ratio {g_m / p_m:.3f} (target <= 0.5)")
 PY

@@ -197,11 +197,7 @@ class ChunkParser {
             return;
         }
         // Numbers first: a cell starting with a digit is never a default missing marker.
-        // A field inside the text may be read past its end (not one unescaped elsewhere).
-        const char* textEnd = text_.data() + text_.size();
-        const bool inText = cell.data() >= text_.data() && cell.data() <= textEnd;
-        if (const auto number =
-                parseNumberFast(cell, inText ? textEnd : cell.data() + cell.size())) {
+        if (const auto number = parseNumberFast(cell)) {
             // No default marker reads as a number; a custom one may ("-999").
             if (layout_.missing->isDefault() || !layout_.missing->isMissing(cell)) {
                 piece.numbers.push_back(*number);

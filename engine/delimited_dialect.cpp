@@ -11,13 +11,33 @@ namespace {
 
 constexpr char kCandidates[] = {',', '\t', ';', '|'};
 
-enum class CellKind { Number, Boolean, Date, Other };
+// Integers and other numbers count as different kinds, as in Python's csv.Sniffer: a year
+// ("1960") over decimals is a column name.
+enum class CellKind { Integer, Decimal, Boolean, Date, Other };
 
 CellKind kindOf(std::string_view cell) {
-    if (parseNumber(cell)) return CellKind::Number;
+    if (parseNumber(cell)) {
+        const std::string_view t = trimSpaces(cell);
+        const bool integer = t.find_first_not_of("+-0123456789") == std::string_view::npos;
+        return integer ? CellKind::Integer : CellKind::Decimal;
+    }
     if (parseBoolean(cell)) return CellKind::Boolean;
     if (parseIsoDateTime(cell)) return CellKind::Date;
     return CellKind::Other;
+}
+
+// The kind shared by all cells (numbers: Decimal if any is not an integer), or Other.
+CellKind commonKind(const std::vector<std::string_view>& cells) {
+    CellKind kind = kindOf(cells.front());
+    for (std::string_view c : cells) {
+        const CellKind k = kindOf(c);
+        if (k == kind) continue;
+        const bool numbers = (k == CellKind::Integer || k == CellKind::Decimal) &&
+                             (kind == CellKind::Integer || kind == CellKind::Decimal);
+        if (!numbers) return CellKind::Other;
+        kind = CellKind::Decimal;
+    }
+    return kind;
 }
 
 // Field counts of the sampled records under one delimiter.
@@ -103,11 +123,8 @@ bool sniffHeader(const SampleRecords& records, const MissingMarkers& missing) {
                 below.push_back(records[r][column]);
         if (below.empty()) continue;
         const std::string& head = first[column];
-        const CellKind kind = kindOf(below.front());
-        const bool typed = kind != CellKind::Other &&
-                           std::all_of(below.begin(), below.end(),
-                                       [&](std::string_view c) { return kindOf(c) == kind; });
-        if (typed) {
+        const CellKind kind = commonKind(below);
+        if (kind != CellKind::Other) {
             score += !missing.isMissing(head) && kindOf(head) == kind ? -1 : 1;
         } else {
             score += std::find(below.begin(), below.end(), head) != below.end() ? -1 : 1;

@@ -23,7 +23,8 @@ char sniffDelimiter(std::string_view text);
 
 // Whether the first sampled record holds column names (in the spirit of Python's
 // csv.Sniffer.has_header). Each column votes: where the cells below are all numbers (or all
-// booleans, or all dates), a first cell of another kind votes header; in a text column, a
+// booleans, or all dates), a first cell of another kind votes header (an integer over numbers
+// with decimals counts as another kind, like a year over rates); in a text column, a
 // first cell that is not repeated below votes header. A tie, or a single record, is a header
 // when every first-row cell is present and not a number.
 bool sniffHeader(const SampleRecords& records, const MissingMarkers& missing);

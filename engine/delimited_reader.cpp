@@ -26,19 +26,21 @@ namespace glassbox {
 namespace {
 
 unsigned threadCount(const ReadOptions& options) {
-    if (options.threads > 0) return options.threads;
-    return std::max(1u, std::thread::hardware_concurrency());
+    // More threads than this would only cost memory (one set of column pieces each).
+    constexpr unsigned kMaxThreads = 64;
+    if (options.threads > 0) return std::min(options.threads, kMaxThreads);
+    return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxThreads);
 }
 
 std::size_t lineOf(std::string_view text, std::size_t offset) {
     return locateOffset(text, offset).line;
 }
 
-// The first record after any blank lines; throws for an empty file or a malformed record.
-RecordFields firstRecord(std::string_view text, char delimiter, const std::string& fileName,
-                         std::size_t& next) {
+// The first record after any blank lines (filled in place: its views may point into it);
+// throws for an empty file or a malformed record.
+void readFirstRecord(std::string_view text, char delimiter, const std::string& fileName,
+                     RecordFields& record, std::size_t& next) {
     DelimitedTokenizer tokenizer(text, delimiter);
-    RecordFields record;
     while (true) {
         const RecordStatus status = tokenizer.next(record);
         if (status == RecordStatus::BlankLine) continue;
@@ -48,7 +50,7 @@ RecordFields firstRecord(std::string_view text, char delimiter, const std::strin
             throw ParseError(fileName, p.line, p.column, tokenizer.errorReason());
         }
         next = tokenizer.position();
-        return record;
+        return;
     }
 }
 
@@ -133,6 +135,7 @@ constexpr std::size_t kUpfrontCheck = 64 * 1024;
 void checkLeadingBytes(const DecodedText& decoded, std::size_t upTo, const std::string& fileName) {
     const std::string_view text = decoded.text();
     const std::string_view lead = text.substr(0, std::max(upTo, kUpfrontCheck));
+    if (lead.empty()) return;
     if (const void* nul = std::memchr(lead.data(), 0, lead.size()))
         throw nulByteError(
             text, static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()), fileName);
@@ -162,7 +165,8 @@ LoadedTable readDecoded(std::string_view bytes, const std::string& fileName,
     const MissingMarkers missing(options.missingMarkers);
     const char delimiter = options.delimiter ? *options.delimiter : sniffDelimiter(text);
     std::size_t afterFirst = 0;
-    const RecordFields first = firstRecord(text, delimiter, fileName, afterFirst);
+    RecordFields first;
+    readFirstRecord(text, delimiter, fileName, first, afterFirst);
     const SampleRecords sample = sampleRecords(text, delimiter);
     const bool hasHeader = options.header ? *options.header : sniffHeader(sample, missing);
 
@@ -186,8 +190,12 @@ LoadedTable readDecoded(std::string_view bytes, const std::string& fileName,
     layout.columns = names.size();
     layout.missing = &missing;
     layout.forced.resize(names.size());
+    // Non-numeric overrides are applied while reading, so a categorical "007" keeps its text.
+    // A numeric override is left to readTable, which converts the inferred column (booleans
+    // become 0 and 1 there, as for every format).
     for (std::size_t c = 0; c < names.size(); ++c)
-        if (auto it = options.typeOverrides.find(names[c]); it != options.typeOverrides.end())
+        if (auto it = options.typeOverrides.find(names[c]);
+            it != options.typeOverrides.end() && it->second != ColumnType::Numeric)
             layout.forced[c] = it->second;
     layout.bytesPerRecord = bytesPerRecord(text, dataStart, delimiter);
     layout.dataStart = dataStart;

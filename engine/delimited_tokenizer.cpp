@@ -130,7 +130,6 @@ std::size_t DelimitedTokenizer::skipPlain(std::size_t p) {
 
 RecordStatus DelimitedTokenizer::next(RecordFields& record) {
     record.values.clear();
-    record.starts.clear();
     record.unquoted.clear();
     // Unescaped fields are copied, as the tokenizer keeps only the last one; views into the
     // copy are made once it stops growing.
@@ -140,13 +139,12 @@ RecordStatus DelimitedTokenizer::next(RecordFields& record) {
     std::vector<Copied> copied;
     RecordInfo info;
     const RecordStatus status = nextInto(
-        [&](std::size_t index, std::string_view value, std::size_t start) {
+        [&](std::size_t index, std::string_view value, std::size_t) {
             if (value.data() == scratch_.data() && !value.empty()) {
                 copied.push_back({index, record.unquoted.size(), value.size()});
                 record.unquoted.append(value);
             }
             record.values.push_back(value);
-            record.starts.push_back(start);
         },
         info);
     for (const Copied& c : copied)

@@ -13,9 +13,8 @@ namespace glassbox {
 // with doubled quotes; they stay valid until the record is read into again.
 struct RecordFields {
     std::vector<std::string_view> values;
-    std::vector<std::size_t> starts;  // text offset where each field starts
-    std::size_t begin = 0;            // text offset of the record's first byte
-    bool strayQuote = false;          // a quote inside an unquoted field, kept literally
+    std::size_t begin = 0;    // text offset of the record's first byte
+    bool strayQuote = false;  // a quote inside an unquoted field, kept literally
     std::string unquoted;
 };
 

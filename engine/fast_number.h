@@ -10,8 +10,5 @@ namespace glassbox {
 // mantissa / 10^k (Clinger's fast path); anything else goes to parseNumber. Gives exactly
 // what parseNumber gives for every input.
 std::optional<double> parseNumberFast(std::string_view text);
-// The same, allowed to read (never to use) the bytes after text up to readableEnd: faster when
-// text is a field of a larger buffer.
-std::optional<double> parseNumberFast(std::string_view text, const char* readableEnd);
 
 }  // namespace glassbox

@@ -7,6 +7,7 @@ namespace {
 
 // Offset of the next c in [from, to), or to when there is none.
 std::size_t findByte(const char* data, std::size_t from, std::size_t to, char c) {
+    if (from >= to) return to;
     const void* hit = std::memchr(data + from, c, to - from);
     return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - data) : to;
 }

@@ -200,7 +200,8 @@ class DelimitedReaderTest : public QObject {
     void forcedEncoding() {
         ReadOptions options;
         options.encoding = "latin1";
-        const LoadedTable loaded = load("a,b\n\xC3\xA9,1\n", options);  // UTF-8 "é" read as Latin-1
+        // UTF-8 "é" read as Latin-1.
+        const LoadedTable loaded = load("a,b\n\xC3\xA9,1\n", options);
         QCOMPARE(loaded.encoding, std::string("LATIN1"));
         QCOMPARE(cells(loaded.table)[0][0], std::string("Ã©"));
         QVERIFY(loaded.warnings.empty());
@@ -232,6 +233,47 @@ class DelimitedReaderTest : public QObject {
         QCOMPARE(e->line(), static_cast<std::size_t>(line));
         QCOMPARE(e->column(), static_cast<std::size_t>(column));
         QVERIFY2(std::string(e->what()).find("test.csv:") == 0, e->what());
+    }
+
+    // Past the first 64 KB, bytes are checked while parsing: a late Latin-1 byte makes the
+    // whole file be read again as Windows-1252; under a declared UTF-8 it is an error.
+    void lateBadBytes_data() {
+        QTest::addColumn<QByteArray>("prefix");  // before the rows
+        QTest::addColumn<QString>("encoding");   // forced
+        QTest::addColumn<QByteArray>("bad");     // the cell of row 20000
+        QTest::addColumn<QString>("expected");   // encoding read, or "error"
+        QTest::newRow("Latin-1 byte, detected")
+            << QByteArray() << QString() << QByteArray("caf\xE9") << QString("WINDOWS-1252");
+        QTest::newRow("Latin-1 byte after a BOM")
+            << QByteArray("\xEF\xBB\xBF") << QString() << QByteArray("caf\xE9") << QString("error");
+        QTest::newRow("Latin-1 byte, UTF-8 forced")
+            << QByteArray() << QString("UTF-8") << QByteArray("caf\xE9") << QString("error");
+        QTest::newRow("NUL byte") << QByteArray() << QString() << QByteArray("ca\0f", 4)
+                                  << QString("error");
+    }
+    void lateBadBytes() {
+        QFETCH(QByteArray, prefix);
+        QFETCH(QString, encoding);
+        QFETCH(QByteArray, bad);
+        QFETCH(QString, expected);
+        std::string text = prefix.toStdString() + "id,word\n";
+        for (int i = 1; i <= 40000; ++i)
+            text += std::to_string(i) + "," + (i == 20000 ? bad.toStdString() : "word") + "\n";
+        ReadOptions options;
+        options.encoding = encoding.toStdString();
+        options.threads = 2;
+        if (expected == "error") {
+            const std::optional<ParseError> e = parseError(text, options);
+            QVERIFY(e);
+            QCOMPARE(e->line(), std::size_t{20001});
+            QCOMPARE(e->column(), static_cast<std::size_t>(bad.contains('\0') ? 9 : 10));
+            return;
+        }
+        const LoadedTable loaded = load(text, options);
+        QCOMPARE(qs(loaded.encoding), expected);
+        QCOMPARE(loaded.table.rowCount(), std::size_t{40000});
+        QCOMPARE(loaded.table.column(1).format(19999), std::string("café"));
+        QVERIFY2(hasWarning(loaded, "at line 20001, column 10", 0), warningsText(loaded).c_str());
     }
 
     void unknownEncoding() {
@@ -292,6 +334,9 @@ class DelimitedReaderTest : public QObject {
         QTest::newRow("one row of names") << QString("a,b,c\n") << true;
         QTest::newRow("one row with a number") << QString("a,2,c\n") << false;
         QTest::newRow("missing first cell over numbers") << QString(",y\n1,2\n3,4\n") << true;
+        QTest::newRow("years over rates")
+            << QString("country,1960,1961\nAruba,4.82,4.655\nAndorra,,1.25\nChad,6.5,6\n") << true;
+        QTest::newRow("integers over integers") << QString("1960,7\n1961,8\n1962,9\n") << false;
     }
     void detectsHeader() {
         QFETCH(QString, text);
@@ -314,8 +359,10 @@ class DelimitedReaderTest : public QObject {
     }
 
     void headerNamesAreTrimmedAndQuoted() {
-        const LoadedTable loaded = load("\" first \", second ,\"th,ird\"\n1,2,3\n");
-        QCOMPARE(names(loaded.table), (std::vector<std::string>{"first", "second", "th,ird"}));
+        const LoadedTable loaded =
+            load("\" first \", second ,\"th,ird\",\"say \"\"hi\"\"\"\n1,2,3,4\n");
+        QCOMPARE(names(loaded.table),
+                 (std::vector<std::string>{"first", "second", "th,ird", "say \"hi\""}));
     }
 
     void missingMarkers_data() {
