@@ -98,30 +98,23 @@ void addChunkWarnings(std::string_view text, const std::vector<ChunkResult>& chu
         innerBlanks.add(chunk.innerBlanks);
         pendingBlanks = chunk.trailingBlanks;
     }
+    // "N rows have <what> (first at line L)<consequence>", when there is at least one.
+    const auto warn = [&](const ChunkIssue& issue, const char* one, const char* many,
+                          const std::string& what, const char* consequence) {
+        if (issue.count == 0) return;
+        warnings.push_back({plural(issue.count, one, many) + what + " (first at line " +
+                                std::to_string(lineOf(text, issue.firstOffset)) + ")" +
+                                consequence,
+                            issue.count});
+    };
     const std::string cols = plural(columns, "column", "columns");
-    if (shortRows.count)
-        warnings.push_back({plural(shortRows.count, "row has", "rows have") +
-                                " fewer fields than the " + cols + " (first at line " +
-                                std::to_string(lineOf(text, shortRows.firstOffset)) +
-                                "); the absent fields were read as missing",
-                            shortRows.count});
-    if (extraFields.count)
-        warnings.push_back({plural(extraFields.count, "row has", "rows have") +
-                                " empty fields after the " + cols + " (first at line " +
-                                std::to_string(lineOf(text, extraFields.firstOffset)) +
-                                "); they were ignored",
-                            extraFields.count});
-    if (strayQuotes.count)
-        warnings.push_back({plural(strayQuotes.count, "row has", "rows have") +
-                                " a quote inside an unquoted field (first at line " +
-                                std::to_string(lineOf(text, strayQuotes.firstOffset)) +
-                                "); it was kept as a character",
-                            strayQuotes.count});
-    if (innerBlanks.count)
-        warnings.push_back({plural(innerBlanks.count, "blank line", "blank lines") +
-                                " between rows were skipped (first at line " +
-                                std::to_string(lineOf(text, innerBlanks.firstOffset)) + ")",
-                            innerBlanks.count});
+    warn(shortRows, "row has", "rows have", " fewer fields than the " + cols,
+         "; the absent fields were read as missing");
+    warn(extraFields, "row has", "rows have", " empty fields after the " + cols,
+         "; they were ignored");
+    warn(strayQuotes, "row has", "rows have", " a quote inside an unquoted field",
+         "; it was kept as a character");
+    warn(innerBlanks, "blank line", "blank lines", " between rows were skipped", "");
 }
 
 // Thrown when bytes read as UTF-8 without a BOM turn out not to be UTF-8 past the first ones
