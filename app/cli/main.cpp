@@ -57,6 +57,18 @@ int main(int argc, char** argv) {
     CommandAction action;
     addInspectCommand(app, global, action);
 
+    // CLI11 would only say "a subcommand is required" for a mistyped command name.
+    if (argc > 1 && argv[1][0] != '-') {
+        try {
+            app.get_subcommand(argv[1]);
+        } catch (const CLI::OptionNotFound&) {
+            std::string known;
+            for (const CLI::App* command : app.get_subcommands({}))
+                known += (known.empty() ? "" : ", ") + command->get_name();
+            printError(std::string(argv[1]) + ": unknown command (commands: " + known + ")");
+            return kUsage;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

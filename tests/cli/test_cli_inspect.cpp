@@ -144,7 +144,8 @@ private slots:
         QTest::newRow("no file") << QStringList{"inspect"} << 2
                                  << QString("^glassbox-cli: error: FILE: .+$");
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2
-                                         << QString("^glassbox-cli: error: .+$");
+                                         << QString("^glassbox-cli: error: frobnicate: "
+                                                    "unknown command \\(commands: inspect\\)$");
         QTest::newRow("bad type name") << QStringList{"inspect", iris, "--type", "species=color"}
                                        << 1 << QString("^glassbox-cli: error: --type: .+$");
         QTest::newRow("unknown type column")
