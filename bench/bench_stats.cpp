@@ -51,6 +51,6 @@ int main(int argc, char** argv) {
     const Column categorical =
         Column::categorical("c", std::move(codes), std::move(levels), std::move(codesValid));
 
-    std::printf("{\"rows\": %zu, \"numeric_seconds\": %.4f, \"categorical_seconds\": %.4f}\n",
-                rows, bestSeconds(numeric), bestSeconds(categorical));
+    std::printf("{\"rows\": %zu, \"numeric_seconds\": %.4f, \"categorical_seconds\": %.4f}\n", rows,
+                bestSeconds(numeric), bestSeconds(categorical));
 }

@@ -8,8 +8,7 @@
 namespace glassbox {
 namespace {
 
-constexpr std::string_view kTypeNames[] = {"numeric", "categorical", "boolean", "text",
-                                           "datetime"};
+constexpr std::string_view kTypeNames[] = {"numeric", "categorical", "boolean", "text", "datetime"};
 
 void requireSize(std::size_t values, const ValidityMask& valid) {
     if (values != valid.size())

@@ -22,7 +22,7 @@ std::optional<ColumnType> parseColumnTypeName(std::string_view name);
 // text arena) plus a validity bit per row; a missing cell has its bit clear whatever its type.
 // Immutable once built; construct with the static factories.
 class Column {
-public:
+  public:
     // Numeric: values[i] is ignored where valid is clear.
     static Column numeric(std::string name, std::vector<double> values, ValidityMask valid);
     // Categorical: codes index levels; -1 or a clear validity bit means missing.
@@ -65,7 +65,7 @@ public:
     // Bytes held by this column's arrays (capacity, not size).
     std::size_t memoryBytes() const;
 
-private:
+  private:
     Column(std::string name, ColumnType type, ValidityMask valid);
 
     std::string name_;

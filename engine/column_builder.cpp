@@ -46,7 +46,9 @@ void ColumnBuilder::append(std::string_view value) {
     codes_.push_back(it->second);
 }
 
-void ColumnBuilder::appendMissing() { codes_.push_back(-1); }
+void ColumnBuilder::appendMissing() {
+    codes_.push_back(-1);
+}
 
 Column ColumnBuilder::finish() {
     std::size_t present = 0;
@@ -95,7 +97,7 @@ Column ColumnBuilder::finishAs(ColumnType type) {
                     if (auto v = parseNumber(s); v && (*v == 0 || *v == 1)) return *v == 1;
                     return std::nullopt;
                 },
-                          [&](std::size_t i, bool v) { values[i] = v ? 1 : 0; });
+                [&](std::size_t i, bool v) { values[i] = v ? 1 : 0; });
             return Column::boolean(name_, std::move(values), std::move(valid));
         }
         case ColumnType::DateTime: {
@@ -148,9 +150,8 @@ std::vector<std::string> makeUniqueColumnNames(std::vector<std::string> names,
         std::string original = names[i];
         if (trimSpaces(names[i]).empty()) {
             names[i] = "column_" + std::to_string(i + 1);
-            warnings.push_back({"column " + std::to_string(i + 1) + " has no name; named " +
-                                    names[i],
-                                0});
+            warnings.push_back(
+                {"column " + std::to_string(i + 1) + " has no name; named " + names[i], 0});
         }
         if (used.count(names[i])) {
             std::string candidate;

@@ -19,7 +19,7 @@ namespace glassbox {
 // Dictionary-first: each distinct string is stored once, so inference looks at distinct values.
 // With a forced type, values that do not convert become missing and are counted.
 class ColumnBuilder {
-public:
+  public:
     explicit ColumnBuilder(std::string name, std::optional<ColumnType> forced = std::nullopt);
 
     void append(std::string_view value);
@@ -35,7 +35,7 @@ public:
     // outside them is still accepted and appended as a new level.
     void declareLevels(const std::vector<std::string>& levels);
 
-private:
+  private:
     Column finishAs(ColumnType type);
 
     std::string name_;
@@ -45,7 +45,9 @@ private:
     std::vector<std::string> levels_;
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     std::unordered_map<std::string, std::int32_t, Hash, std::equal_to<>> index_;
     std::size_t failures_ = 0;

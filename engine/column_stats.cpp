@@ -87,8 +87,7 @@ void numericStats(const Column& column, const StatsOptions& options, const TaskC
     }
 }
 
-void countedStats(std::vector<ValueCount> counts, const StatsOptions& options,
-                  ColumnStats& stats) {
+void countedStats(std::vector<ValueCount> counts, const StatsOptions& options, ColumnStats& stats) {
     counts.erase(std::remove_if(counts.begin(), counts.end(),
                                 [](const ValueCount& v) { return v.count == 0; }),
                  counts.end());
@@ -96,9 +95,8 @@ void countedStats(std::vector<ValueCount> counts, const StatsOptions& options,
     std::stable_sort(counts.begin(), counts.end(), [](const ValueCount& a, const ValueCount& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
-    stats.top.assign(counts.begin(),
-                     counts.begin() + static_cast<std::ptrdiff_t>(
-                                          std::min(options.topCount, counts.size())));
+    stats.top.assign(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                          options.topCount, counts.size())));
     Histogram& h = stats.histogram;
     const std::size_t bars = std::min(counts.size(), options.maxBars);
     for (std::size_t i = 0; i < bars; ++i) {

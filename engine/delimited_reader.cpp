@@ -103,8 +103,7 @@ void addChunkWarnings(std::string_view text, const std::vector<ChunkResult>& chu
                           const std::string& what, const char* consequence) {
         if (issue.count == 0) return;
         warnings.push_back({plural(issue.count, one, many) + what + " (first at line " +
-                                std::to_string(lineOf(text, issue.firstOffset)) + ")" +
-                                consequence,
+                                std::to_string(lineOf(text, issue.firstOffset)) + ")" + consequence,
                             issue.count});
     };
     const std::string cols = plural(columns, "column", "columns");

@@ -8,14 +8,14 @@ namespace glassbox {
 
 // Base of every engine error. what() is a complete, user-facing message.
 class Error : public std::runtime_error {
-public:
+  public:
     explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
 
 // Bad data in a file. The message reads "FILE:LINE:COLUMN: what is wrong" (1-based, as an
 // editor shows it); line or column 0 means "not known" and is left out of the message.
 class ParseError : public Error {
-public:
+  public:
     ParseError(std::string file, std::size_t line, std::size_t column, std::string what);
 
     const std::string& file() const { return file_; }
@@ -23,7 +23,7 @@ public:
     std::size_t column() const { return column_; }
     const std::string& reason() const { return reason_; }
 
-private:
+  private:
     std::string file_;
     std::size_t line_;
     std::size_t column_;
@@ -32,27 +32,27 @@ private:
 
 // A parameter or option with a value out of its allowed range. Message: "NAME: what is wrong".
 class InvalidArgument : public Error {
-public:
+  public:
     InvalidArgument(std::string parameter, std::string what);
     const std::string& parameter() const { return parameter_; }
 
-private:
+  private:
     std::string parameter_;
 };
 
 // A file that cannot be opened or read, or a database error. Message: "FILE: what is wrong".
 class IoError : public Error {
-public:
+  public:
     IoError(std::string file, std::string what);
     const std::string& file() const { return file_; }
 
-private:
+  private:
     std::string file_;
 };
 
 // Thrown when the cancel token of an operation was set.
 class Cancelled : public Error {
-public:
+  public:
     Cancelled() : Error("cancelled") {}
 };
 

@@ -9,7 +9,7 @@ namespace glassbox {
 // A file mapped read-only into memory: its pages are read on demand and can be dropped by the
 // kernel, so a large file costs no heap. Throws IoError naming the file when it cannot be read.
 class MappedFile {
-public:
+  public:
     explicit MappedFile(const std::string& path);
     ~MappedFile();
     MappedFile(const MappedFile&) = delete;
@@ -22,7 +22,7 @@ public:
     // from the file. Lets a reader keep only the part it is working on resident.
     void release(std::string_view part) const;
 
-private:
+  private:
     void* data_ = nullptr;
     std::size_t size_ = 0;
 };

@@ -20,7 +20,8 @@ struct ReadOptions {
     std::string encoding;
     // Delimited text: whether the first row holds the column names; detected when empty.
     std::optional<bool> header;
-    // Delimited text: cells read as missing. Empty = "", NA, N/A, NaN, null (isDefaultMissingMarker).
+    // Delimited text: cells read as missing. Empty = "", NA, N/A, NaN, null
+    // (isDefaultMissingMarker).
     std::vector<std::string> missingMarkers;
     // Column name -> the type it must have (instead of the inferred one).
     std::map<std::string, ColumnType> typeOverrides;

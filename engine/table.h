@@ -10,7 +10,7 @@ namespace glassbox {
 
 // A table: named columns of equal length. Column names are unique and non-empty.
 class Table {
-public:
+  public:
     Table() = default;
     explicit Table(std::vector<Column> columns);
 
@@ -26,7 +26,7 @@ public:
 
     std::size_t memoryBytes() const;
 
-private:
+  private:
     std::vector<Column> columns_;
     std::size_t rows_ = 0;
 };

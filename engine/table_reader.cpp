@@ -52,10 +52,10 @@ void applyTypeOverrides(LoadedTable& loaded, const ReadOptions& options) {
         std::size_t failures = 0;
         Column converted = convertColumn(column, type, failures);
         if (failures > 0)
-            loaded.warnings.push_back(
-                {"column \"" + name + "\": " + std::to_string(failures) + " values are not " +
-                     std::string(columnTypeName(type)) + " and were made missing",
-                 failures});
+            loaded.warnings.push_back({"column \"" + name + "\": " + std::to_string(failures) +
+                                           " values are not " + std::string(columnTypeName(type)) +
+                                           " and were made missing",
+                                       failures});
         loaded.table.replaceColumn(static_cast<std::size_t>(index), std::move(converted));
     }
 }
@@ -106,8 +106,8 @@ LoadedTable readTable(const std::string& path, const ReadOptions& options,
         return loaded;
     }
     if (format != "csv" && format != "tsv" && format != "arff")
-        throw InvalidArgument("--format", "unknown format \"" + format +
-                                              "\" (allowed: csv, tsv, arff, sqlite)");
+        throw InvalidArgument(
+            "--format", "unknown format \"" + format + "\" (allowed: csv, tsv, arff, sqlite)");
     MappedFile file(path);
     LoadedTable loaded = readText(file.bytes(), path, format, options, task, &file);
     loaded.format = loaded.format.empty() ? format : loaded.format;
@@ -116,8 +116,8 @@ LoadedTable readTable(const std::string& path, const ReadOptions& options,
 
 LoadedTable readTableFromMemory(std::string_view bytes, const std::string& name,
                                 const ReadOptions& options, const TaskContext& task) {
-    std::string format = options.format.empty() ? detectFormat(name, bytes.substr(0, 4096))
-                                                : options.format;
+    std::string format =
+        options.format.empty() ? detectFormat(name, bytes.substr(0, 4096)) : options.format;
     if (format == "sqlite")
         throw InvalidArgument("--format", "an SQLite database must be read from a file");
     LoadedTable loaded = readText(bytes, name, format, options, task);

@@ -8,12 +8,12 @@ namespace glassbox {
 
 // Set from any thread to ask a running operation to stop; the operation throws Cancelled.
 class CancelToken {
-public:
+  public:
     void cancel() { cancelled_.store(true, std::memory_order_relaxed); }
     void reset() { cancelled_.store(false, std::memory_order_relaxed); }
     bool isCancelled() const { return cancelled_.load(std::memory_order_relaxed); }
 
-private:
+  private:
     std::atomic<bool> cancelled_{false};
 };
 
@@ -23,7 +23,7 @@ using ProgressCallback = std::function<void(double fraction, std::string_view st
 // What every long operation receives: where to report progress and what tells it to stop.
 // Both parts are optional. Cheap to copy.
 class TaskContext {
-public:
+  public:
     TaskContext() = default;
     TaskContext(ProgressCallback progress, const CancelToken* cancel)
         : progress_(std::move(progress)), cancel_(cancel) {}
@@ -39,7 +39,7 @@ public:
 
     const CancelToken* cancelToken() const { return cancel_; }
 
-private:
+  private:
     ProgressCallback progress_;
     const CancelToken* cancel_ = nullptr;
 };

@@ -8,7 +8,7 @@ namespace glassbox {
 
 // One bit per row: set = value present, clear = missing. 1/64 of a double column's size.
 class ValidityMask {
-public:
+  public:
     ValidityMask() = default;
     explicit ValidityMask(std::size_t size, bool valid = true) { resize(size, valid); }
 
@@ -33,7 +33,7 @@ public:
     std::size_t countMissing() const;
     std::size_t memoryBytes() const { return words_.capacity() * sizeof(std::uint64_t); }
 
-private:
+  private:
     std::vector<std::uint64_t> words_;
     std::size_t size_ = 0;
 };

@@ -43,7 +43,9 @@ void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
     y += m <= 2;
 }
 
-bool isLeap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(std::int64_t y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned daysInMonth(std::int64_t y, unsigned m) {
     static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -151,8 +153,8 @@ std::optional<ParsedDateTime> parseIsoDateTime(std::string_view s) {
     if (month < 1 || month > 12 || day < 1 ||
         static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month)))
         return std::nullopt;
-    double seconds = static_cast<double>(
-                         daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) *
+    double seconds = static_cast<double>(daysFromCivil(year, static_cast<unsigned>(month),
+                                                       static_cast<unsigned>(day))) *
                      86400.0;
     if (pos == s.size()) return ParsedDateTime{seconds, false};
 

@@ -12,12 +12,12 @@ namespace glassbox::cli {
 // The options every command that reads a data file shares: --delimiter, --encoding,
 // --header / --no-header, --format, --table, --query, --type COL=TYPE, --missing.
 class DataFileOptions {
-public:
+  public:
     void addTo(CLI::App& command);
     // Validated engine options; throws InvalidArgument naming the option.
     ReadOptions toReadOptions(unsigned threads) const;
 
-private:
+  private:
     std::string delimiter_;
     std::string encoding_;
     bool header_ = false;

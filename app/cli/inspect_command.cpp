@@ -36,7 +36,8 @@ std::vector<ColumnStats> statsOfAllColumns(const Table& table, unsigned threads,
     auto work = [&] {
         for (std::size_t c = next++; c < stats.size() && !failed; c = next++) {
             try {
-                stats[c] = computeColumnStats(table.column(c), {}, TaskContext({}, task.cancelToken()));
+                stats[c] =
+                    computeColumnStats(table.column(c), {}, TaskContext({}, task.cancelToken()));
             } catch (...) {
                 if (!failed.exchange(true)) failure = std::current_exception();
             }
@@ -60,8 +61,8 @@ void printSummary(const std::string& file, const LoadedTable& loaded,
                 loaded.format.c_str(), loaded.encoding.empty() ? "-" : loaded.encoding.c_str(),
                 loaded.table.rowCount(), loaded.table.columnCount(), seconds);
     for (const ColumnStats& s : stats) {
-        const Column& column = loaded.table.column(
-            static_cast<std::size_t>(loaded.table.indexOf(s.name)));
+        const Column& column =
+            loaded.table.column(static_cast<std::size_t>(loaded.table.indexOf(s.name)));
         std::printf("  %-24s %-12s missing %-8zu unique %-8zu", s.name.c_str(),
                     std::string(columnTypeName(s.type)).c_str(), s.missing, s.unique);
         if (s.type == ColumnType::Numeric && s.mean) {
@@ -108,12 +109,11 @@ void addInspectCommand(CLI::App& app, const GlobalOptions& global, CommandAction
                                   {"warnings", warningsJson(loaded.warnings)},
                                   {"seconds", seconds}};
             for (const ColumnStats& s : stats) {
-                const Column& column = loaded.table.column(
-                    static_cast<std::size_t>(loaded.table.indexOf(s.name)));
+                const Column& column =
+                    loaded.table.column(static_cast<std::size_t>(loaded.table.indexOf(s.name)));
                 out["columns"].push_back(columnStatsJson(s, column.hasTime()));
             }
-            std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-                      << '\n';
+            std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
             return kOk;
         };
     });

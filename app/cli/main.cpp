@@ -18,7 +18,9 @@ namespace {
 
 glassbox::CancelToken g_cancel;
 
-extern "C" void onInterrupt(int) { g_cancel.cancel(); }
+extern "C" void onInterrupt(int) {
+    g_cancel.cancel();
+}
 
 void printError(const std::string& message) {
     std::fprintf(stderr, "glassbox-cli: error: %s\n", message.c_str());

@@ -10,9 +10,8 @@ std::string leadingName(const std::string& message) {
     std::size_t end = 0;
     while (end < message.size() && message[end] == '-' && end < 2) ++end;
     const std::size_t nameStart = end;
-    while (end < message.size() &&
-           (std::isalnum(static_cast<unsigned char>(message[end])) || message[end] == '_' ||
-            message[end] == '-'))
+    while (end < message.size() && (std::isalnum(static_cast<unsigned char>(message[end])) ||
+                                    message[end] == '_' || message[end] == '-'))
         ++end;
     if (end == nameStart || !std::isalpha(static_cast<unsigned char>(message[nameStart])))
         return {};
@@ -33,8 +32,7 @@ std::string describeUsageError(const CLI::ParseError& error) {
         return message.substr(start, end == std::string::npos ? end : end - start) +
                ": unknown option or unexpected argument";
     }
-    if (const std::string name = leadingName(message); !name.empty())
-        return name + ": " + message;
+    if (const std::string name = leadingName(message); !name.empty()) return name + ": " + message;
     return "usage: " + message;
 }
 

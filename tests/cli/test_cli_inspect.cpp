@@ -2,8 +2,8 @@
 // exit codes and the error line of ../shared/docs/cli.md, and cancel by SIGINT.
 #include <QtTest>
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 
 namespace {
 
@@ -44,7 +44,7 @@ const QString kRealDir = QStringLiteral(GLASSBOX_TEST_DATA_DIR "/real/");
 
 class CliInspectTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void matchesPeerOnRealDatasets_data() {
         QTest::addColumn<QString>("file");
         const QStringList references =
@@ -71,11 +71,13 @@ private slots:
             // pandas names unnamed columns "Unnamed: N"; Glassbox "column_N" (with a warning).
             if (!w.value("name").toString().startsWith("Unnamed:"))
                 QCOMPARE(g.value("name").toString(), w.value("name").toString());
-            QVERIFY2(g.value("missing").toInteger() == w.value("missing").toInteger(),
-                     qPrintable(where + ": missing " + QString::number(g.value("missing").toInteger())));
+            QVERIFY2(
+                g.value("missing").toInteger() == w.value("missing").toInteger(),
+                qPrintable(where + ": missing " + QString::number(g.value("missing").toInteger())));
             QCOMPARE(g.value("count").toInteger(), w.value("count").toInteger());
-            QVERIFY2(g.value("unique").toInteger() == w.value("unique").toInteger(),
-                     qPrintable(where + ": unique " + QString::number(g.value("unique").toInteger())));
+            QVERIFY2(
+                g.value("unique").toInteger() == w.value("unique").toInteger(),
+                qPrintable(where + ": unique " + QString::number(g.value("unique").toInteger())));
             const bool numeric = g.value("type").toString() == "numeric";
             QVERIFY2(numeric == w.value("numeric").toBool() || w.value("count").toInteger() == 0,
                      qPrintable(where + ": type " + g.value("type").toString()));
@@ -144,8 +146,9 @@ private slots:
         QTest::newRow("no file") << QStringList{"inspect"} << 2
                                  << QString("^glassbox-cli: error: FILE: .+$");
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2
-                                         << QString("^glassbox-cli: error: frobnicate: "
-                                                    "unknown command \\(commands: inspect\\)$");
+                                         << QString(
+                                                "^glassbox-cli: error: frobnicate: "
+                                                "unknown command \\(commands: inspect\\)$");
         QTest::newRow("bad type name") << QStringList{"inspect", iris, "--type", "species=color"}
                                        << 1 << QString("^glassbox-cli: error: --type: .+$");
         QTest::newRow("unknown type column")

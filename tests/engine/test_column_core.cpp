@@ -12,7 +12,7 @@ using namespace glassbox;
 
 class ColumnCoreTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void parsesNumbers_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("ok");
@@ -23,7 +23,8 @@ private slots:
         QTest::newRow("exponent") << QString("1.5e3") << true << 1500.0;
         QTest::newRow("leading dot") << QString(".25") << true << 0.25;
         QTest::newRow("spaces") << QString("  8  ") << true << 8.0;
-        QTest::newRow("infinity") << QString("-Inf") << true << -std::numeric_limits<double>::infinity();
+        QTest::newRow("infinity") << QString("-Inf") << true
+                                  << -std::numeric_limits<double>::infinity();
         QTest::newRow("nan is not a number") << QString("nan") << false << 0.0;
         QTest::newRow("hex") << QString("0x1A") << false << 0.0;
         QTest::newRow("trailing text") << QString("12abc") << false << 0.0;
@@ -49,8 +50,8 @@ private slots:
         QTest::newRow("leap day") << QString("2024-02-29") << true << 1709164800.0 << false;
         QTest::newRow("not a leap year") << QString("2023-02-29") << false << 0.0 << false;
         QTest::newRow("time") << QString("2024-02-29T12:30:15") << true << 1709209815.0 << true;
-        QTest::newRow("space and zone") << QString("2024-02-29 12:30+02:00") << true << 1709202600.0
-                                        << true;
+        QTest::newRow("space and zone")
+            << QString("2024-02-29 12:30+02:00") << true << 1709202600.0 << true;
         QTest::newRow("zulu fraction") << QString("1970-01-01T00:00:01.5Z") << true << 1.5 << true;
         QTest::newRow("before epoch") << QString("1969-12-31") << true << -86400.0 << false;
         QTest::newRow("month 13") << QString("2024-13-01") << false << 0.0 << false;
@@ -77,17 +78,19 @@ private slots:
     void infersTypes_data() {
         QTest::addColumn<QStringList>("values");  // "<missing>" appends a missing cell
         QTest::addColumn<QString>("type");
-        QTest::newRow("numbers") << QStringList{"1", "2.5", "<missing>", "-3"} << QString("numeric");
+        QTest::newRow("numbers") << QStringList{"1", "2.5", "<missing>", "-3"}
+                                 << QString("numeric");
         QTest::newRow("booleans") << QStringList{"true", "False", "yes", "<missing>"}
                                   << QString("boolean");
-        QTest::newRow("dates") << QStringList{"2024-01-01", "2024-01-02T10:00"} << QString("datetime");
+        QTest::newRow("dates") << QStringList{"2024-01-01", "2024-01-02T10:00"}
+                               << QString("datetime");
         QTest::newRow("repeating labels")
             << QStringList{"a", "b", "a", "b", "a", "<missing>"} << QString("categorical");
-        QTest::newRow("distinct strings") << QStringList{"alpha", "beta", "gamma", "delta"}
-                                          << QString("text");
+        QTest::newRow("distinct strings")
+            << QStringList{"alpha", "beta", "gamma", "delta"} << QString("text");
         QTest::newRow("all missing") << QStringList{"<missing>", "<missing>"} << QString("numeric");
-        QTest::newRow("one word among numbers") << QStringList{"1", "2", "x", "1", "2", "x", "1"}
-                                                << QString("categorical");
+        QTest::newRow("one word among numbers")
+            << QStringList{"1", "2", "x", "1", "2", "x", "1"} << QString("categorical");
     }
     void infersTypes() {
         QFETCH(QStringList, values);
@@ -107,8 +110,8 @@ private slots:
 
     void categoricalLevelsAreSorted() {
         ColumnBuilder builder("species");
-        for (const char* v : {"virginica", "setosa", "virginica", "setosa", "versicolor",
-                              "versicolor"})
+        for (const char* v :
+             {"virginica", "setosa", "virginica", "setosa", "versicolor", "versicolor"})
             builder.append(v);
         const Column c = builder.finish();
         QCOMPARE(c.levels(), (std::vector<std::string>{"setosa", "versicolor", "virginica"}));
@@ -147,14 +150,14 @@ private slots:
             for (std::size_t i = 0; i < rows; ++i) values[i] = static_cast<double>(i * c);
             ValidityMask valid(rows, true);
             valid.set(c, false);
-            cols.push_back(Column::numeric("c" + std::to_string(c), std::move(values),
-                                           std::move(valid)));
+            cols.push_back(
+                Column::numeric("c" + std::to_string(c), std::move(values), std::move(valid)));
         }
         const Table table(std::move(cols));
         const double raw = static_cast<double>(rows * columns * sizeof(double));
         QVERIFY2(static_cast<double>(table.memoryBytes()) < 1.3 * raw,
-                 qPrintable(QString("table holds %1 bytes for %2 raw").arg(table.memoryBytes())
-                                .arg(raw)));
+                 qPrintable(
+                     QString("table holds %1 bytes for %2 raw").arg(table.memoryBytes()).arg(raw)));
         QCOMPARE(table.column(3).missingCount(), std::size_t{1});
         QVERIFY(table.column(3).isMissing(3));
     }

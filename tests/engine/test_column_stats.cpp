@@ -34,7 +34,7 @@ Column builtColumn(const std::vector<const char*>& cells) {
 
 class ColumnStatsTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void numericSummary() {
         // 1, 2, 3, 4 and one missing cell. mean 2.5; squared deviations 2.25+0.25+0.25+2.25 = 5,
         // std = sqrt(5 / 3); quartile positions 0.75, 1.5, 2.25 of the sorted values.
@@ -109,8 +109,8 @@ private slots:
     }
 
     void categoricalCounts() {
-        const ColumnStats s = computeColumnStats(
-            builtColumn({"b", "a", "b", "c", nullptr, "b", "a", "c", "a", "b"}));
+        const ColumnStats s =
+            computeColumnStats(builtColumn({"b", "a", "b", "c", nullptr, "b", "a", "c", "a", "b"}));
         QCOMPARE(s.type, ColumnType::Categorical);
         QCOMPARE(s.count, std::size_t{9});
         QCOMPARE(s.missing, std::size_t{1});
@@ -172,8 +172,8 @@ private slots:
     void cancelStopsTheComputation() {
         CancelToken token;
         token.cancel();
-        QVERIFY_THROWS_EXCEPTION(Cancelled, computeColumnStats(numericColumn({1, 2}, {}), {},
-                                                               TaskContext({}, &token)));
+        QVERIFY_THROWS_EXCEPTION(
+            Cancelled, computeColumnStats(numericColumn({1, 2}, {}), {}, TaskContext({}, &token)));
     }
 };
 

@@ -8,7 +8,7 @@ using namespace glassbox;
 
 class TableReaderTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void detectsFormat_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("bytes");
@@ -16,12 +16,15 @@ private slots:
         QTest::newRow("csv") << QString("a.csv") << QByteArray("a,b\n1,2\n") << QString("csv");
         QTest::newRow("tsv") << QString("a.TSV") << QByteArray("a\tb\n") << QString("tsv");
         QTest::newRow("txt") << QString("a.txt") << QByteArray("a\tb\n") << QString("csv");
-        QTest::newRow("arff by extension") << QString("a.arff") << QByteArray("") << QString("arff");
+        QTest::newRow("arff by extension")
+            << QString("a.arff") << QByteArray("") << QString("arff");
         QTest::newRow("arff by content")
-            << QString("weather.data") << QByteArray("% comment\n\n@RELATION w\n") << QString("arff");
+            << QString("weather.data") << QByteArray("% comment\n\n@RELATION w\n")
+            << QString("arff");
         QTest::newRow("sqlite by magic")
             << QString("a.csv") << QByteArray("SQLite format 3\0rest", 20) << QString("sqlite");
-        QTest::newRow("folder dot") << QString("dir.v2/data") << QByteArray("x\n") << QString("csv");
+        QTest::newRow("folder dot")
+            << QString("dir.v2/data") << QByteArray("x\n") << QString("csv");
     }
     void detectsFormat() {
         QFETCH(QString, name);
