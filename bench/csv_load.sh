@@ -6,16 +6,8 @@
 # Needs python3 with pandas and numpy (this benchmark only; Glassbox does not use Python).
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build}
-bench=$build/bench/bench_load
-[ -x "$bench" ] || { echo "no $bench: build the bench_load target (Release) first" >&2; exit 1; }
-
-python=""
-for candidate in python3 /usr/bin/python3; do
-    if "$candidate" -c "import pandas, numpy" 2>/dev/null; then python=$candidate; break; fi
-done
-[ -n "$python" ] || { echo "python3 with pandas and numpy is needed for this benchmark" >&2; exit 1; }
+source "$(dirname "$0")/common.sh"
+bench_setup bench_load "${1:-}"
 
 data_dir=${GLASSBOX_BENCH_DIR:-${TMPDIR:-/tmp}/glassbox-bench}
 mkdir -p "$data_dir"
