@@ -134,6 +134,13 @@ Missing: %3</translation>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::DataTableView</name>
+    <message>
+        <source>Read Column As</source>
+        <translation>Read Column As</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::EngineWorker</name>
     <message>
         <source>Not enough memory.</source>

@@ -134,6 +134,13 @@ Missing: %3</source>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::DataTableView</name>
+    <message>
+        <source>Read Column As</source>
+        <translation>将列读取为</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::EngineWorker</name>
     <message>
         <source>Not enough memory.</source>

@@ -1,10 +1,14 @@
 #include "widgets/data_table_view.h"
 
+#include <QActionGroup>
 #include <QFontMetrics>
 #include <QHeaderView>
+#include <QMenu>
 #include <algorithm>
 
 #include "widgets/column_header_view.h"
+#include "widgets/column_type_text.h"
+#include "widgets/data_table_model.h"
 
 namespace glassbox::gui {
 namespace {
@@ -27,6 +31,38 @@ DataTableView::DataTableView(QWidget* parent) : QTableView(parent) {
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setSelectionBehavior(QAbstractItemView::SelectItems);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& position) {
+                const int column = horizontalHeader()->logicalIndexAt(position);
+                QMenu* menu = createColumnTypeMenu(column, this);
+                if (!menu) return;
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->popup(horizontalHeader()->viewport()->mapToGlobal(position));
+            });
+}
+
+QMenu* DataTableView::createColumnTypeMenu(int column, QWidget* parent) {
+    const auto* tableModel = qobject_cast<const DataTableModel*>(model());
+    if (!tableModel || !tableModel->table() || column < 0 ||
+        static_cast<std::size_t>(column) >= tableModel->table()->columnCount())
+        return nullptr;
+    const ColumnType current = tableModel->table()->column(static_cast<std::size_t>(column)).type();
+    auto* menu = new QMenu(tr("Read Column As"), parent);
+    auto* group = new QActionGroup(menu);
+    for (ColumnType type : {ColumnType::Numeric, ColumnType::Categorical, ColumnType::Boolean,
+                            ColumnType::Text, ColumnType::DateTime}) {
+        QAction* action = menu->addAction(ColumnTypeText::icon(type), ColumnTypeText::name(type));
+        action->setCheckable(true);
+        action->setChecked(type == current);
+        action->setData(static_cast<int>(type));
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, column, type, current] {
+            if (type != current) emit columnTypeRequested(column, type);
+        });
+    }
+    return menu;
 }
 
 void DataTableView::setModel(QAbstractItemModel* model) {

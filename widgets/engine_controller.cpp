@@ -71,22 +71,24 @@ bool EngineController::acceptStatsAnswer(int token) {
     return true;
 }
 
-void EngineController::openFile(const QString& path, const QString& sqliteTable) {
+void EngineController::openFile(const QString& path, const QString& sqliteTable,
+                                const TypeOverrides& types) {
     const int token = beginLoad(path);
     QMetaObject::invokeMethod(
         worker_,
-        [worker = worker_, token, path, sqliteTable, cancel = loadCancel_] {
-            worker->openFile(token, path, sqliteTable, cancel);
+        [worker = worker_, token, path, sqliteTable, types, cancel = loadCancel_] {
+            worker->openFile(token, path, sqliteTable, types, cancel);
         },
         Qt::QueuedConnection);
 }
 
-void EngineController::openBytes(const QByteArray& bytes, const QString& name) {
+void EngineController::openBytes(const QByteArray& bytes, const QString& name,
+                                 const TypeOverrides& types) {
     const int token = beginLoad(name);
     QMetaObject::invokeMethod(
         worker_,
-        [worker = worker_, token, bytes, name, cancel = loadCancel_] {
-            worker->openBytes(token, bytes, name, cancel);
+        [worker = worker_, token, bytes, name, types, cancel = loadCancel_] {
+            worker->openBytes(token, bytes, name, types, cancel);
         },
         Qt::QueuedConnection);
 }

@@ -28,9 +28,11 @@ class EngineController : public QObject {
     ~EngineController() override;
 
     // Starts loading a file or an in-memory file (an embedded sample, name with extension).
-    // A load still running is cancelled and its answer dropped.
-    void openFile(const QString& path, const QString& sqliteTable = {});
-    void openBytes(const QByteArray& bytes, const QString& name);
+    // A load still running is cancelled and its answer dropped. types: per-column type
+    // overrides.
+    void openFile(const QString& path, const QString& sqliteTable = {},
+                  const TypeOverrides& types = {});
+    void openBytes(const QByteArray& bytes, const QString& name, const TypeOverrides& types = {});
     void cancelLoad();
     bool isLoading() const { return loading_; }
 

@@ -77,13 +77,14 @@ TaskContext EngineWorker::taskFor(int token, const CancelHandle& cancel) {
 }
 
 void EngineWorker::openFile(int token, const QString& path, const QString& sqliteTable,
-                            const CancelHandle& cancel) {
+                            const TypeOverrides& types, const CancelHandle& cancel) {
     guarded(
         [&] {
             const TaskContext task = taskFor(token, cancel);
             task.checkCancelled();
             const std::string file = localPath(path);
             ReadOptions options;
+            options.typeOverrides = types;
             if (isSqliteFile(file)) {
                 options.format = "sqlite";
                 options.table = sqliteTable.toStdString();
@@ -108,14 +109,16 @@ void EngineWorker::openFile(int token, const QString& path, const QString& sqlit
 }
 
 void EngineWorker::openBytes(int token, const QByteArray& bytes, const QString& name,
-                             const CancelHandle& cancel) {
+                             const TypeOverrides& types, const CancelHandle& cancel) {
     guarded(
         [&] {
             const TaskContext task = taskFor(token, cancel);
             task.checkCancelled();
+            ReadOptions options;
+            options.typeOverrides = types;
             auto table = std::make_shared<LoadedTable>(readTableFromMemory(
                 std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                name.toStdString(), ReadOptions{}, task));
+                name.toStdString(), options, task));
             emit loaded(token, std::move(table));
         },
         [&] { emit loadCancelled(token); },

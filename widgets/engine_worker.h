@@ -25,10 +25,10 @@ class EngineWorker : public QObject {
     // Loads a file. An SQLite database with several tables and no table given answers with
     // sqliteTableNeeded instead of a table.
     void openFile(int token, const QString& path, const QString& sqliteTable,
-                  const CancelHandle& cancel);
+                  const TypeOverrides& types, const CancelHandle& cancel);
     // Loads a file held in memory (an embedded sample); name gives the format by extension.
     void openBytes(int token, const QByteArray& bytes, const QString& name,
-                   const CancelHandle& cancel);
+                   const TypeOverrides& types, const CancelHandle& cancel);
     void computeStats(int token, const std::shared_ptr<const Table>& table, int column,
                       const CancelHandle& cancel);
 

@@ -81,6 +81,7 @@ MainWindow::MainWindow(QWidget* parent)
     createStatusBar();
 
     connect(view_, &DataTableView::currentColumnChanged, this, &MainWindow::showColumn);
+    connect(view_, &DataTableView::columnTypeRequested, this, &MainWindow::setColumnType);
     connect(engine_, &EngineController::loadProgress, this, [this](double fraction) {
         progressBar_->setValue(static_cast<int>(fraction * kProgressSteps));
     });
@@ -285,26 +286,37 @@ void MainWindow::startLoad(const PendingLoad& load) {
     pending_ = load;
     setLoadingUi(true);
     statusBar()->showMessage(tr("Opening %1…").arg(load.displayName));
+    if (const SampleDataset* sample = SampleDatasets::find(load.sample))
+        engine_->openBytes(SampleDatasets::bytes(*sample), sample->fileName, load.types);
+    else
+        engine_->openFile(load.path, load.sqliteTable, load.types);
 }
 
 void MainWindow::openFile(const QString& path) {
     const QFileInfo info(path);
-    startLoad({info.fileName(), info.absoluteFilePath()});
-    engine_->openFile(info.absoluteFilePath());
+    startLoad({info.fileName(), info.absoluteFilePath(), {}, {}, {}, 0});
 }
 
 void MainWindow::openSqliteTable(const QString& path, const QString& table) {
     const QFileInfo info(path);
-    startLoad({tr("%1: %2").arg(info.fileName(), table), info.absoluteFilePath()});
-    engine_->openFile(info.absoluteFilePath(), table);
+    startLoad(
+        {tr("%1: %2").arg(info.fileName(), table), info.absoluteFilePath(), table, {}, {}, 0});
 }
 
 bool MainWindow::openSample(const QString& name) {
     const SampleDataset* sample = SampleDatasets::find(name);
     if (!sample) return false;
-    startLoad({sample->fileName, QString()});
-    engine_->openBytes(SampleDatasets::bytes(*sample), sample->fileName);
+    startLoad({sample->fileName, QString(), {}, name, {}, 0});
     return true;
+}
+
+void MainWindow::setColumnType(int column, ColumnType type) {
+    if (!loaded_ || column < 0 || static_cast<std::size_t>(column) >= loaded_->table.columnCount())
+        return;
+    PendingLoad reload = shown_;
+    reload.types[loaded_->table.column(static_cast<std::size_t>(column)).name()] = type;
+    reload.column = column;
+    startLoad(reload);
 }
 
 void MainWindow::cancelLoading() {
@@ -337,6 +349,7 @@ void MainWindow::onLoaded(std::shared_ptr<const LoadedTable> loaded) {
     setLoadingUi(false);
     loaded_ = std::move(loaded);
     shownName_ = pending_.displayName;
+    shown_ = pending_;
     shownColumn_ = -1;
     model_->setTable(std::shared_ptr<const Table>(loaded_, &loaded_->table));
     view_->fitColumnWidths();
@@ -352,10 +365,12 @@ void MainWindow::onLoaded(std::shared_ptr<const LoadedTable> loaded) {
     if (model_->columnCount() == 0) {
         columnPanel_->clear();
     } else {
-        showColumn(0);
-        // The first column becomes current (keyboard navigation starts there), unselected.
+        // The first column, or the one whose type was just changed, becomes current
+        // (keyboard navigation starts there), unselected.
+        const int column = std::clamp(shown_.column, 0, model_->columnCount() - 1);
+        showColumn(column);
         if (model_->rowCount() > 0)
-            view_->selectionModel()->setCurrentIndex(model_->index(0, 0),
+            view_->selectionModel()->setCurrentIndex(model_->index(0, column),
                                                      QItemSelectionModel::NoUpdate);
     }
     emit tableShown();

@@ -57,6 +57,9 @@ class MainWindow : public QMainWindow {
     void setLanguage(const QString& language, bool persist = true);
     // Shows the statistics of a column in the column panel.
     void showColumn(int column);
+    // Reads the shown table again with this column read as type (values that do not convert
+    // become missing, counted in a warning); the other columns keep their types.
+    void setColumnType(int column, glassbox::ColumnType type);
 
   signals:
     // A load finished and its table is shown.
@@ -72,9 +75,14 @@ class MainWindow : public QMainWindow {
     void dropEvent(QDropEvent* event) override;
 
   private:
+    // What to load, and so what the shown table was loaded from (to read it again).
     struct PendingLoad {
         QString displayName;
         QString path;  // empty for a sample
+        QString sqliteTable;
+        QString sample;  // the embedded sample's name, for a sample
+        TypeOverrides types;
+        int column = 0;  // the column to show once loaded
     };
 
     void createActions();
@@ -126,6 +134,7 @@ class MainWindow : public QMainWindow {
     std::shared_ptr<const LoadedTable> loaded_;
     QString shownName_;
     PendingLoad pending_;
+    PendingLoad shown_;
     int shownColumn_ = -1;
 };
 

@@ -66,6 +66,7 @@ class TestMainWindow : public QObject {
     void opensFileAndShowsFirstColumn();
     void selectingAColumnShowsItsStatistics();
     void opensEmbeddedSample();
+    void headerMenuReadsColumnAsAnotherType();
     void parseErrorShowsDialogWithLocation();
     void loadWarningsAreShown();
     void cancelButtonStopsLoading();
@@ -162,6 +163,68 @@ void TestMainWindow::opensEmbeddedSample() {
                  ->headerData(0, Qt::Horizontal, gui::DataTableModel::ColumnTypeRole)
                  .toString(),
              QString("categorical"));
+}
+
+void TestMainWindow::headerMenuReadsColumnAsAnotherType() {
+    const QString path =
+        writeFile(dataDir_, "codes.csv", "zip,amount,flag\n007,1.5,yes\n010,2,no\n007,3,yes\n");
+    MainWindow window;
+    window.show();
+    QSignalSpy shown(&window, &MainWindow::tableShown);
+    window.openFile(path);
+    QVERIFY(waitForTable(shown));
+    auto typeOf = [&](int column) {
+        return window.tableModel()
+            ->headerData(column, Qt::Horizontal, gui::DataTableModel::ColumnTypeRole)
+            .toString();
+    };
+    QCOMPARE(typeOf(0), QString("numeric"));
+    QCOMPARE(window.tableModel()->index(0, 0).data().toString(), QString("7"));
+
+    // The header menu offers every type with the current one checked; choosing another
+    // reads the file again with that column's text kept as it is.
+    std::unique_ptr<QMenu> menu(window.tableView()->createColumnTypeMenu(0, nullptr));
+    QVERIFY(menu);
+    const QList<QAction*> actions = menu->actions();
+    QCOMPARE(actions.size(), 5);
+    QCOMPARE(
+        std::count_if(actions.begin(), actions.end(), [](QAction* a) { return a->isChecked(); }),
+        1);
+    QVERIFY(actions[0]->isChecked());  // numeric
+    shown.clear();
+    actions[1]->trigger();  // categorical
+    QVERIFY(waitForTable(shown));
+    QCOMPARE(typeOf(0), QString("categorical"));
+    QCOMPARE(window.tableModel()->index(0, 0).data().toString(), QString("007"));
+    QCOMPARE(window.tableModel()->rowCount(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(panelColumnName(window), QString("zip"), kTimeout);
+
+    // A second override keeps the first; values that do not convert become missing, counted.
+    shown.clear();
+    window.setColumnType(1, ColumnType::Boolean);
+    QVERIFY(waitForTable(shown));
+    QCOMPARE(typeOf(0), QString("categorical"));
+    QCOMPARE(typeOf(1), QString("boolean"));
+    QVERIFY(window.tableModel()->index(0, 1).data(gui::DataTableModel::MissingRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(panelColumnName(window), QString("amount"), kTimeout);
+    bool counted = false;
+    for (const Warning& w : window.loadedTable()->warnings)
+        counted = counted || (w.message.find("amount") != std::string::npos && w.rows == 3);
+    QVERIFY(counted);
+
+    // Opening a file afresh forgets the overrides; an embedded sample can be re-read too.
+    shown.clear();
+    window.openFile(path);
+    QVERIFY(waitForTable(shown));
+    QCOMPARE(typeOf(0), QString("numeric"));
+    shown.clear();
+    QVERIFY(window.openSample("iris"));
+    QVERIFY(waitForTable(shown));
+    shown.clear();
+    window.setColumnType(4, ColumnType::Text);
+    QVERIFY(waitForTable(shown));
+    QCOMPARE(typeOf(4), QString("text"));
+    QCOMPARE(window.tableModel()->rowCount(), 150);
 }
 
 void TestMainWindow::parseErrorShowsDialogWithLocation() {
