@@ -22,39 +22,30 @@ ArffColumnBuilder::ArffColumnBuilder(const ArffAttribute& attribute) : attribute
 }
 
 void ArffColumnBuilder::appendMissing() {
-    valid_.push_back(false);
-    switch (attribute_.kind) {
-        case ArffAttributeKind::Numeric:
-        case ArffAttributeKind::Date:
-            numbers_.push_back(0.0);
-            break;
-        case ArffAttributeKind::Nominal:
-            codes_.push_back(-1);
-            break;
-        case ArffAttributeKind::String:
-            offsets_.push_back(text_.size());
-            break;
-    }
+    appendFixed(-1, false);
 }
 
 void ArffColumnBuilder::appendSparseDefault() {
+    if (attribute_.kind == ArffAttributeKind::Nominal && attribute_.levels.empty())
+        appendMissing();
+    else
+        appendFixed(0, true);
+}
+
+void ArffColumnBuilder::appendFixed(std::int32_t nominalCode, bool valid) {
     switch (attribute_.kind) {
         case ArffAttributeKind::Numeric:
         case ArffAttributeKind::Date:
             numbers_.push_back(0.0);
             break;
         case ArffAttributeKind::Nominal:
-            if (attribute_.levels.empty()) {
-                appendMissing();
-                return;
-            }
-            codes_.push_back(0);
+            codes_.push_back(nominalCode);
             break;
         case ArffAttributeKind::String:
             offsets_.push_back(text_.size());
             break;
     }
-    valid_.push_back(true);
+    valid_.push_back(valid);
 }
 
 bool ArffColumnBuilder::append(std::string_view value) {

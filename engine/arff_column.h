@@ -34,6 +34,10 @@ class ArffColumnBuilder {
     Column finish();
 
   private:
+    // A cell without text of its own: 0 (numeric, 1970-01-01 for dates), nominalCode, or an
+    // empty string, present or missing as valid says.
+    void appendFixed(std::int32_t nominalCode, bool valid);
+
     const ArffAttribute& attribute_;
     ValidityMask valid_;
     std::vector<double> numbers_;         // Numeric, Date

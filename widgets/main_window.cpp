@@ -294,19 +294,20 @@ void MainWindow::startLoad(const PendingLoad& load) {
 
 void MainWindow::openFile(const QString& path) {
     const QFileInfo info(path);
-    startLoad({info.fileName(), info.absoluteFilePath(), {}, {}, {}, 0});
+    startLoad({.displayName = info.fileName(), .path = info.absoluteFilePath()});
 }
 
 void MainWindow::openSqliteTable(const QString& path, const QString& table) {
     const QFileInfo info(path);
-    startLoad(
-        {tr("%1: %2").arg(info.fileName(), table), info.absoluteFilePath(), table, {}, {}, 0});
+    startLoad({.displayName = tr("%1: %2").arg(info.fileName(), table),
+               .path = info.absoluteFilePath(),
+               .sqliteTable = table});
 }
 
 bool MainWindow::openSample(const QString& name) {
     const SampleDataset* sample = SampleDatasets::find(name);
     if (!sample) return false;
-    startLoad({sample->fileName, QString(), {}, name, {}, 0});
+    startLoad({.displayName = sample->fileName, .sample = name});
     return true;
 }
 

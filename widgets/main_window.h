@@ -77,11 +77,11 @@ class MainWindow : public QMainWindow {
   private:
     // What to load, and so what the shown table was loaded from (to read it again).
     struct PendingLoad {
-        QString displayName;
-        QString path;  // empty for a sample
-        QString sqliteTable;
-        QString sample;  // the embedded sample's name, for a sample
-        TypeOverrides types;
+        QString displayName = {};
+        QString path = {};  // empty for a sample
+        QString sqliteTable = {};
+        QString sample = {};  // the embedded sample's name, for a sample
+        TypeOverrides types = {};
         int column = 0;  // the column to show once loaded
     };
 

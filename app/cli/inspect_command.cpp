@@ -1,7 +1,6 @@
 #include "app/cli/inspect_command.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -15,6 +14,7 @@
 #include "app/cli/stats_json.h"
 #include "engine/column_stats.h"
 #include "engine/errors.h"
+#include "engine/parallel_for.h"
 #include "engine/table_reader.h"
 #include "engine/value_parsing.h"
 
@@ -30,27 +30,10 @@ struct InspectArguments {
 std::vector<ColumnStats> statsOfAllColumns(const Table& table, unsigned threads,
                                            const TaskContext& task) {
     std::vector<ColumnStats> stats(table.columnCount());
-    std::atomic<std::size_t> next{0}, done{0};
-    std::exception_ptr failure;
-    std::atomic<bool> failed{false};
-    auto work = [&] {
-        for (std::size_t c = next++; c < stats.size() && !failed; c = next++) {
-            try {
-                stats[c] =
-                    computeColumnStats(table.column(c), {}, TaskContext({}, task.cancelToken()));
-            } catch (...) {
-                if (!failed.exchange(true)) failure = std::current_exception();
-            }
-            ++done;
-        }
-    };
-    const unsigned workers =
-        std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(stats.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    parallelFor(stats.size(), threads, [&](std::size_t c, bool) {
+        stats[c] = computeColumnStats(table.column(c), {}, TaskContext({}, task.cancelToken()));
+        return true;
+    });
     task.report(1.0, "statistics");
     return stats;
 }
@@ -60,9 +43,9 @@ void printSummary(const std::string& file, const LoadedTable& loaded,
     std::printf("%s: %s, %s, %zu rows x %zu columns (%.2f s)\n", file.c_str(),
                 loaded.format.c_str(), loaded.encoding.empty() ? "-" : loaded.encoding.c_str(),
                 loaded.table.rowCount(), loaded.table.columnCount(), seconds);
-    for (const ColumnStats& s : stats) {
-        const Column& column =
-            loaded.table.column(static_cast<std::size_t>(loaded.table.indexOf(s.name)));
+    for (std::size_t c = 0; c < stats.size(); ++c) {
+        const ColumnStats& s = stats[c];
+        const Column& column = loaded.table.column(c);
         std::printf("  %-24s %-12s missing %-8zu unique %-8zu", s.name.c_str(),
                     std::string(columnTypeName(s.type)).c_str(), s.missing, s.unique);
         if (s.type == ColumnType::Numeric && s.mean) {
@@ -108,11 +91,9 @@ void addInspectCommand(CLI::App& app, const GlobalOptions& global, CommandAction
                                   {"columns", nlohmann::json::array()},
                                   {"warnings", warningsJson(loaded.warnings)},
                                   {"seconds", seconds}};
-            for (const ColumnStats& s : stats) {
-                const Column& column =
-                    loaded.table.column(static_cast<std::size_t>(loaded.table.indexOf(s.name)));
-                out["columns"].push_back(columnStatsJson(s, column.hasTime()));
-            }
+            for (std::size_t c = 0; c < stats.size(); ++c)
+                out["columns"].push_back(
+                    columnStatsJson(stats[c], loaded.table.column(c).hasTime()));
             std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
             return kOk;
         };
