@@ -60,6 +60,14 @@ void applyTypeOverrides(LoadedTable& loaded, const ReadOptions& options) {
     }
 }
 
+// An explicit format must be one the readers know (empty = detect).
+void checkFormatName(const std::string& format) {
+    if (!format.empty() && format != "csv" && format != "tsv" && format != "arff" &&
+        format != "sqlite")
+        throw InvalidArgument(
+            "--format", "unknown format \"" + format + "\" (allowed: csv, tsv, arff, sqlite)");
+}
+
 LoadedTable readText(std::string_view bytes, const std::string& name, const std::string& format,
                      const ReadOptions& options, const TaskContext& task,
                      const MappedFile* source = nullptr) {
@@ -89,8 +97,8 @@ LoadedTable readTable(const std::string& path, const ReadOptions& options,
                       const TaskContext& task) {
     task.checkCancelled();
     std::string format = options.format;
-    if (format.empty() || format == "sqlite") {
-        // The SQLite reader opens the file itself; peek only at the header here.
+    checkFormatName(format);
+    if (format != "sqlite") {
         MappedFile file(path);
         if (format.empty()) format = detectFormat(path, file.bytes().substr(0, 4096));
         if (format != "sqlite") {
@@ -99,23 +107,16 @@ LoadedTable readTable(const std::string& path, const ReadOptions& options,
             return loaded;
         }
     }
-    if (format == "sqlite") {
-        LoadedTable loaded = readSqlite(path, options, task);
-        applyTypeOverrides(loaded, options);
-        loaded.format = "sqlite";
-        return loaded;
-    }
-    if (format != "csv" && format != "tsv" && format != "arff")
-        throw InvalidArgument(
-            "--format", "unknown format \"" + format + "\" (allowed: csv, tsv, arff, sqlite)");
-    MappedFile file(path);
-    LoadedTable loaded = readText(file.bytes(), path, format, options, task, &file);
-    loaded.format = loaded.format.empty() ? format : loaded.format;
+    // The SQLite reader opens the file itself.
+    LoadedTable loaded = readSqlite(path, options, task);
+    applyTypeOverrides(loaded, options);
+    loaded.format = "sqlite";
     return loaded;
 }
 
 LoadedTable readTableFromMemory(std::string_view bytes, const std::string& name,
                                 const ReadOptions& options, const TaskContext& task) {
+    checkFormatName(options.format);
     std::string format =
         options.format.empty() ? detectFormat(name, bytes.substr(0, 4096)) : options.format;
     if (format == "sqlite")

@@ -44,10 +44,6 @@ ReadOptions DataFileOptions::toReadOptions(unsigned threads) const {
             throw InvalidArgument("--delimiter",
                                   "\"" + delimiter_ + "\" is not one character (or 'tab')");
     }
-    if (!format_.empty() && format_ != "csv" && format_ != "tsv" && format_ != "arff" &&
-        format_ != "sqlite")
-        throw InvalidArgument("--format",
-                              "\"" + format_ + "\" is not one of csv, tsv, arff, sqlite");
     if (!table_.empty() && !query_.empty())
         throw InvalidArgument("--query", "give either --table or --query, not both");
     for (const std::string& entry : types_) {

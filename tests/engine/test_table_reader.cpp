@@ -71,6 +71,22 @@ class TableReaderTest : public QObject {
         QVERIFY_THROWS_EXCEPTION(IoError, readTable("/no/such/file.csv", {}));
     }
 
+    void unknownFormatNamesTheOption() {
+        ReadOptions options;
+        options.format = "xls";
+        for (const bool fromMemory : {false, true}) {
+            try {
+                if (fromMemory)
+                    readTableFromMemory("a\n1\n", "memory.csv", options);
+                else
+                    readTable("/no/such/file.csv", options);
+                QFAIL("no error");
+            } catch (const InvalidArgument& e) {
+                QCOMPARE(e.parameter(), std::string("--format"));
+            }
+        }
+    }
+
     void sqliteFromMemoryIsRefused() {
         ReadOptions options;
         options.format = "sqlite";
