@@ -50,6 +50,15 @@ class IoError : public Error {
     std::string file_;
 };
 
+// A model file (or model payload) that is not a valid Glassbox model: wrong magic, a newer
+// format, a checksum mismatch, truncation, or values that break the model's invariants.
+// Message: "FILE: what is wrong".
+class ModelFormatError : public Error {
+  public:
+    ModelFormatError(const std::string& file, const std::string& what)
+        : Error(file + ": " + what) {}
+};
+
 // Thrown when the cancel token of an operation was set.
 class Cancelled : public Error {
   public:

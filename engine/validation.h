@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "engine/learner.h"
+#include "engine/metrics.h"
+
+namespace glassbox {
+
+enum class FoldRule : std::uint8_t {
+    Index,       // row i in fold i mod K (../shared/datasets/REFERENCE.md)
+    Stratified,  // classes spread evenly over the folds, shuffled by the seed
+};
+
+// The fold of each row. Stratified falls back to a seeded shuffle for regression.
+std::vector<std::size_t> assignFolds(const Dataset& data, std::size_t folds, FoldRule rule,
+                                     std::uint64_t seed);
+
+struct ValidationResult {
+    // Predictions for every evaluated row (all rows for cross-validation, the test rows for a
+    // holdout), in the order of `rows`.
+    Predictions predictions;
+    std::vector<std::size_t> rows;
+    std::vector<Scores> perFold;
+    Scores pooled;  // over all of `predictions`
+};
+
+// K-fold cross-validation: fits on K-1 folds, predicts the held-out one, K times. Throws
+// InvalidArgument("--cv") for K < 2 or K > rows.
+ValidationResult crossValidate(const Learner& learner, const Dataset& data,
+                               const ParamValues& params, const FitOptions& options,
+                               std::size_t folds, FoldRule rule, const TaskContext& task);
+
+// Holdout: the test set is the last `testFraction` of the rows in file order (FoldRule::Index)
+// or a stratified, seeded sample of that size.
+ValidationResult holdout(const Learner& learner, const Dataset& data, const ParamValues& params,
+                         const FitOptions& options, double testFraction, FoldRule rule,
+                         const TaskContext& task);
+
+}  // namespace glassbox
