@@ -171,11 +171,12 @@ class ModelFileTest : public QObject {
         std::string header(reinterpret_cast<const char*>(bytes.data()) + kPreamble, headerBytes);
         const std::vector<std::uint8_t> payload(bytes.begin() + payloadStart, bytes.end());
         auto withHeader = [&](const std::string& h) {
-            std::vector<std::uint8_t> out(bytes.begin(), bytes.begin() + kPreamble);
+            std::vector<std::uint8_t> out(kPreamble + h.size() + payload.size());
+            std::memcpy(out.data(), bytes.data(), kPreamble);
             const auto size = static_cast<std::uint32_t>(h.size());
             std::memcpy(out.data() + 12, &size, 4);
-            out.insert(out.end(), h.begin(), h.end());
-            out.insert(out.end(), payload.begin(), payload.end());
+            std::memcpy(out.data() + kPreamble, h.data(), h.size());
+            std::memcpy(out.data() + kPreamble + h.size(), payload.data(), payload.size());
             reseal(out);
             return out;
         };
