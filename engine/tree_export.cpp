@@ -51,21 +51,37 @@ std::string dotEscape(const std::string& text) {
     return out;
 }
 
-void textNode(const FlatTree& tree, std::size_t node, const TreeLabels& labels, int depth,
-              std::string& out) {
-    std::string indent;
-    for (int i = 0; i < depth; ++i) indent += "|   ";
-    if (tree.isLeaf(node)) {
-        out += indent + "|--- " + valueText(tree, node, labels) + " (samples " +
-               formatNumber(tree.samples[node]) + ")\n";
-        return;
+// One line per node, depth-first with an explicit stack (a deep tree must not exhaust the
+// call stack).
+std::string textLines(const FlatTree& tree, const TreeLabels& labels) {
+    struct Item {
+        std::size_t node;
+        std::size_t depth;
+        std::string heading;  // the branch line printed before the node's own lines
+    };
+    std::string out;
+    std::vector<Item> stack{{0, 0, {}}};
+    while (!stack.empty()) {
+        Item item = std::move(stack.back());
+        stack.pop_back();
+        out += item.heading;
+        std::string indent;
+        for (std::size_t i = 0; i < item.depth; ++i) indent += "|   ";
+        const std::size_t n = item.node;
+        if (tree.isLeaf(n)) {
+            out += indent + "|--- " + valueText(tree, n, labels) + " (samples " +
+                   formatNumber(tree.samples[n]) + ")\n";
+            continue;
+        }
+        const std::string split = splitText(tree, n, labels.schema);
+        const bool missingLeft = tree.missingGoesLeft[n];
+        stack.push_back(
+            {static_cast<std::size_t>(tree.right[n]), item.depth + 1,
+             indent + "|--- not (" + split + ")" + (missingLeft ? "" : " or missing") + "\n"});
+        stack.push_back({static_cast<std::size_t>(tree.left[n]), item.depth + 1,
+                         indent + "|--- " + split + (missingLeft ? " or missing" : "") + "\n"});
     }
-    const std::string split = splitText(tree, node, labels.schema);
-    const bool missingLeft = tree.missingGoesLeft[node];
-    out += indent + "|--- " + split + (missingLeft ? " or missing" : "") + "\n";
-    textNode(tree, tree.left[node], labels, depth + 1, out);
-    out += indent + "|--- not (" + split + ")" + (missingLeft ? "" : " or missing") + "\n";
-    textNode(tree, tree.right[node], labels, depth + 1, out);
+    return out;
 }
 
 }  // namespace
@@ -125,9 +141,7 @@ std::string exportTreeDot(const FlatTree& tree, const TreeLabels& labels) {
 }
 
 std::string exportTreeText(const FlatTree& tree, const TreeLabels& labels) {
-    std::string out;
-    textNode(tree, 0, labels, 0, out);
-    return out;
+    return textLines(tree, labels);
 }
 
 }  // namespace glassbox
