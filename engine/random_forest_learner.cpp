@@ -135,6 +135,8 @@ class RandomForestLearner final : public Learner {
             return true;
         });
         task.checkCancelled();
+        const std::string last = std::to_string(treeCount);
+        growing.report(1.0, "tree " + last + " of " + last);
 
         std::optional<double> oob;
         if (bootstrap)
