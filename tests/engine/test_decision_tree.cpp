@@ -123,7 +123,8 @@ std::unique_ptr<Model> loaded(const Learner& learner, std::span<const std::uint8
 }
 
 bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+    return a.size() == b.size() &&
+           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
 double gini(std::initializer_list<double> counts) {

@@ -79,7 +79,8 @@ std::unique_ptr<Model> loaded(std::span<const std::uint8_t> bytes, const Dataset
 }
 
 bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+    return a.size() == b.size() &&
+           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
 std::optional<double> summaryValue(const Model& model, const std::string& name) {
