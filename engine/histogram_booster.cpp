@@ -99,6 +99,7 @@ namespace {
 // Below this many rows per thread a histogram or partition runs on one thread.
 constexpr std::size_t kRowsPerThread = 16384;
 constexpr std::size_t kPrefetchDistance = 16;
+constexpr std::size_t kNoHistogram = static_cast<std::size_t>(-1);
 
 inline void addPair(GradientPair* slot, const GradientPair& gp) {
 #if defined(__SSE2__)
@@ -176,6 +177,8 @@ TreeGrower::TreeGrower(const FeatureBins& bins, const GrowerSettings& settings, 
         offsets_[f + 1] = offsets_[f] + bins.feature(f).binCount + 1;
     histogramSize_ = offsets_[features_];
     offsets32_.assign(offsets_.begin(), offsets_.end());
+    maxHeldHistograms_ = settings_.histogramBudgetBytes /
+                         (std::max<std::size_t>(histogramSize_, 1) * sizeof(GradientPair));
 
     rowBins_.resize(rows_ * features_);
     const std::size_t blockRows = 65536;
@@ -504,26 +507,41 @@ FlatTree TreeGrower::grow(std::span<const GradientPair> gradients, std::vector<s
         const bool splitL = canSplit(l);
         const bool splitR = canSplit(r);
         if (leafCount >= settings_.maxLeaves || (!splitL && !splitR)) {
-            freeHistograms_.push_back(c.histogram);
+            if (c.histogram != kNoHistogram) freeHistograms_.push_back(c.histogram);
             continue;
         }
-        Candidate& small = l.rows() <= r.rows() ? l : r;
-        Candidate& large = l.rows() <= r.rows() ? r : l;
-        small.histogram = takeHistogram();
-        large.histogram = c.histogram;
-        GradientPair* hs = histogram(small.histogram);
-        GradientPair* hl = histogram(large.histogram);
-        buildHistogram(hs, gradients, rows.data() + small.begin, small.rows(), false, features);
-        for (std::size_t i = 0; i < histogramSize_; ++i) {
-            hl[i].g -= hs[i].g;
-            hl[i].h -= hs[i].h;
+        if (c.histogram != kNoHistogram) {
+            // The smaller child's histogram from its rows, the larger one's by subtraction.
+            Candidate& small = l.rows() <= r.rows() ? l : r;
+            Candidate& large = l.rows() <= r.rows() ? r : l;
+            small.histogram = takeHistogram();
+            large.histogram = c.histogram;
+            GradientPair* hs = histogram(small.histogram);
+            GradientPair* hl = histogram(large.histogram);
+            buildHistogram(hs, gradients, rows.data() + small.begin, small.rows(), false, features);
+            for (std::size_t i = 0; i < histogramSize_; ++i) {
+                hl[i].g -= hs[i].g;
+                hl[i].h -= hs[i].h;
+            }
+        } else {
+            for (Candidate* child : {&l, &r}) {
+                child->histogram = takeHistogram();
+                buildHistogram(histogram(child->histogram), gradients, rows.data() + child->begin,
+                               child->rows(), false, features);
+            }
         }
         for (Candidate* child : {&l, &r}) {
             if (child == &l ? splitL : splitR) findSplit(*child, features);
-            if (child->split.feature >= 0)
-                open.push_back(*child);
-            else
+            if (child->split.feature < 0) {
                 freeHistograms_.push_back(child->histogram);
+                continue;
+            }
+            // Over the memory budget the histogram is dropped and rebuilt if the node is split.
+            if (histograms_.size() - freeHistograms_.size() > maxHeldHistograms_) {
+                freeHistograms_.push_back(child->histogram);
+                child->histogram = kNoHistogram;
+            }
+            open.push_back(*child);
         }
     }
 

@@ -65,6 +65,9 @@ struct GrowerSettings {
     double learningRate = 0.1;
     // Categorical splits put at most this many categories (bins) in the left set.
     std::size_t maxCategoriesLeft = 64;
+    // Histograms kept for open leaves are capped at about this many bytes (wide data, many
+    // leaves); beyond it a leaf's histogram is rebuilt from its rows when the leaf is split.
+    std::size_t histogramBudgetBytes = std::size_t{512} << 20;
 };
 
 // Rows [begin, end) of the grower's row order ended in leaf `node`.
@@ -121,6 +124,7 @@ class TreeGrower {
     std::size_t histogramSize_ = 0;
     std::vector<std::unique_ptr<GradientPair[]>> histograms_;
     std::vector<std::size_t> freeHistograms_;
+    std::size_t maxHeldHistograms_ = 0;
     std::vector<std::unique_ptr<GradientPair[]>> scratch_;  // one per extra thread
     std::vector<std::uint32_t> partitionScratch_;
 };

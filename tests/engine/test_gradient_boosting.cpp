@@ -17,6 +17,7 @@
 #include "engine/dataset.h"
 #include "engine/errors.h"
 #include "engine/flat_tree.h"
+#include "engine/histogram_booster.h"
 #include "engine/learner.h"
 #include "engine/random.h"
 #include "engine/table_reader.h"
@@ -605,6 +606,35 @@ class GradientBoostingTest : public QObject {
         for (const FlatTree& tree : wide->trees()) QVERIFY(tree.leafCount() <= 12);
         QVERIFY(std::any_of(wide->trees().begin(), wide->trees().end(),
                             [](const FlatTree& t) { return t.leafCount() == 12; }));
+    }
+
+    // With no memory for kept histograms every split rebuilds both children's histograms from
+    // their rows instead of subtracting: the same tree (up to rounding in the leaf sums).
+    void histogramBudgetGrowsSameTree() {
+        const Dataset data = sharedDataset("credit-g.arff", "class");
+        const FeatureBins bins = FeatureBins::fit(data.features, 255, 2, {});
+        std::vector<GradientPair> gradients(data.rows());
+        for (std::size_t r = 0; r < data.rows(); ++r) gradients[r] = {data.labels[r] - 0.3, 0.21};
+        std::vector<std::uint32_t> features(data.features.featureCount());
+        std::iota(features.begin(), features.end(), 0u);
+        WorkerPool pool(2);
+        auto grow = [&](std::size_t budget) {
+            GrowerSettings settings;
+            settings.histogramBudgetBytes = budget;
+            TreeGrower grower(bins, settings, pool);
+            std::vector<std::uint32_t> rows(data.rows());
+            std::iota(rows.begin(), rows.end(), 0u);
+            std::vector<LeafRows> leaves;
+            return grower.grow(gradients, rows, features, leaves);
+        };
+        const FlatTree kept = grow(GrowerSettings().histogramBudgetBytes);
+        const FlatTree rebuilt = grow(0);
+        QCOMPARE(kept.leafCount(), std::size_t{31});
+        QCOMPARE(rebuilt.feature, kept.feature);
+        QCOMPARE(rebuilt.threshold, kept.threshold);
+        QCOMPARE(rebuilt.categoryBits, kept.categoryBits);
+        for (std::size_t n = 0; n < kept.nodeCount(); ++n)
+            QVERIFY(std::fabs(rebuilt.value[n] - kept.value[n]) < 1e-12);
     }
 
     void balancedClassWeightRaisesMinority() {
