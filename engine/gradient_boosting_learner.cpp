@@ -564,11 +564,13 @@ std::unique_ptr<Model> GradientBoostingLearner::fit(const Dataset& data, const P
             rows = sampled;
             FlatTree tree = grower.grow(std::span<const GradientPair>(grads).subspan(k * n, n),
                                         rows, features, leaves);
-            for (const LeafRows& leaf : leaves) {
+            // Each leaf holds its own rows: the leaves update the scores in parallel.
+            pool.run(leaves.size(), [&](std::size_t j) {
+                const LeafRows& leaf = leaves[j];
                 const double value = tree.value[static_cast<std::size_t>(leaf.node)];
                 for (std::size_t i = leaf.begin; i < leaf.end; ++i)
                     scores[rows[i] * perRound + k] += value;
-            }
+            });
             if (!unsampled.empty() || nValidation > 0) {
                 const CompiledTrees one(std::span<const FlatTree>(&tree, 1), schema);
                 const std::size_t blocks = (unsampled.size() + kRowBlock - 1) / kRowBlock;
