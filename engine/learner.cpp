@@ -24,6 +24,8 @@ std::int32_t Predictions::predictedClass(std::size_t row) const {
 std::span<const Learner* const> allLearners() {
     static const std::vector<const Learner*> learners = {
         // LEARNER LIST: one line per family, in the order the GUI lists them.
+        &decisionTreeLearner(),
+        &randomForestLearner(),
         &gradientBoostingLearner(),
     };
     return learners;
@@ -35,8 +37,8 @@ const Learner& learnerNamed(std::string_view name) {
         if (learner->name() == name) return *learner;
         known += (known.empty() ? "" : ", ") + std::string(learner->name());
     }
-    throw InvalidArgument("--model", "unknown model kind \"" + std::string(name) +
-                                         "\" (known: " + known + ")");
+    throw InvalidArgument(
+        "--model", "unknown model kind \"" + std::string(name) + "\" (known: " + known + ")");
 }
 
 }  // namespace glassbox
