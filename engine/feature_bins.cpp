@@ -13,7 +13,8 @@ namespace {
 
 FeatureBins::Feature numericBins(std::span<const double> values, int maxBins,
                                  std::size_t sampleRows) {
-    const std::size_t stride = std::max<std::size_t>(1, values.size() / std::max<std::size_t>(sampleRows, 1));
+    const std::size_t stride =
+        std::max<std::size_t>(1, values.size() / std::max<std::size_t>(sampleRows, 1));
     std::vector<double> sample;
     sample.reserve(values.size() / stride + 1);
     for (std::size_t r = 0; r < values.size(); r += stride)
@@ -134,7 +135,8 @@ FeatureBins FeatureBins::fit(const FeatureMatrix& x, int maxBins, unsigned threa
     return out;
 }
 
-std::vector<std::uint8_t> FeatureBins::binColumn(const FeatureMatrix& x, std::size_t feature) const {
+std::vector<std::uint8_t> FeatureBins::binColumn(const FeatureMatrix& x,
+                                                 std::size_t feature) const {
     std::vector<std::uint8_t> out(x.rows());
     binInto(features_[feature], x, feature, out.data());
     return out;

@@ -36,8 +36,8 @@ const Learner& learnerNamed(std::string_view name) {
         if (learner->name() == name) return *learner;
         known += (known.empty() ? "" : ", ") + std::string(learner->name());
     }
-    throw InvalidArgument("--model", "unknown model kind \"" + std::string(name) +
-                                         "\" (known: " + known + ")");
+    throw InvalidArgument(
+        "--model", "unknown model kind \"" + std::string(name) + "\" (known: " + known + ")");
 }
 
 }  // namespace glassbox
