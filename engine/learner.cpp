@@ -27,6 +27,8 @@ std::span<const Learner* const> allLearners() {
         &decisionTreeLearner(),
         &randomForestLearner(),
         &gradientBoostingLearner(),
+        &logisticRegressionLearner(),
+        &linearRegressionLearner(),
     };
     return learners;
 }
