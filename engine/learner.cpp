@@ -29,6 +29,8 @@ std::span<const Learner* const> allLearners() {
         &gradientBoostingLearner(),
         &logisticRegressionLearner(),
         &linearRegressionLearner(),
+        &knnLearner(),
+        &naiveBayesLearner(),
     };
     return learners;
 }
