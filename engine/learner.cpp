@@ -24,6 +24,7 @@ std::int32_t Predictions::predictedClass(std::size_t row) const {
 std::span<const Learner* const> allLearners() {
     static const std::vector<const Learner*> learners = {
         // LEARNER LIST: one line per family, in the order the GUI lists them.
+        &mlpLearner(),
     };
     return learners;
 }
