@@ -31,6 +31,7 @@ std::span<const Learner* const> allLearners() {
         &linearRegressionLearner(),
         &knnLearner(),
         &naiveBayesLearner(),
+        &mlpLearner(),
     };
     return learners;
 }
