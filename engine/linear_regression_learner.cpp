@@ -89,20 +89,26 @@ class LinearRegressionLearner final : public Learner {
 
 // Least squares or ridge from the eigen-decomposition of the (centered) Gram matrix; the
 // minimum-norm solution when columns are collinear (one-hot dummies with an intercept).
+// Columns that are zero on every row (a level never seen) get weight 0.
 std::vector<double> solveByEigen(const GramSums& sums, std::size_t n, double ridge) {
-    std::vector<double> vectors = sums.gram;
-    std::vector<double> values;
-    symmetricEigen(vectors, n, values);
+    std::vector<std::size_t> used;
+    for (std::size_t i = 0; i < n; ++i)
+        if (sums.gram[i * n + i] > 0) used.push_back(i);
+    const std::size_t m = used.size();
+    std::vector<double> vectors(m * m), values;
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < m; ++j) vectors[i * m + j] = sums.gram[used[i] * n + used[j]];
+    symmetricEigen(vectors, m, values);
     const double top = values.empty() ? 0.0 : std::max(0.0, values.back());
-    const double floor = top * 1e-13 * std::max<double>(100, n);
+    const double floor = top * 1e-13 * std::max<double>(100, m);
     std::vector<double> w(n, 0.0);
-    for (std::size_t e = 0; e < n; ++e) {
+    for (std::size_t e = 0; e < m; ++e) {
         const double denominator = values[e] + ridge;
         if (values[e] <= floor && !(ridge > 0 && denominator > floor)) continue;
         double projection = 0;
-        for (std::size_t i = 0; i < n; ++i) projection += vectors[i * n + e] * sums.xty[i];
+        for (std::size_t i = 0; i < m; ++i) projection += vectors[i * m + e] * sums.xty[used[i]];
         const double scale = projection / denominator;
-        for (std::size_t i = 0; i < n; ++i) w[i] += scale * vectors[i * n + e];
+        for (std::size_t i = 0; i < m; ++i) w[used[i]] += scale * vectors[i * m + e];
     }
     return w;
 }
@@ -182,6 +188,7 @@ std::unique_ptr<Model> LinearRegressionLearner::fit(const Dataset& data, const P
         QuasiNewtonOptions solver;
         solver.maxIterations = maxIter;
         solver.tolerance = tol * std::max(std::sqrt(spread), 1e-300);
+        solver.relativeDecrease = tol * 1e-3;
         const QuasiNewtonResult result =
             minimizeQuasiNewton([&](std::span<const double> x,
                                     std::span<double> g) { return objective.evaluate(x, g); },

@@ -11,6 +11,10 @@
 namespace glassbox {
 namespace {
 
+// At the default tol = 1e-6, scipy's L-BFGS-B stopping rule on the objective (factr = 1e7),
+// which scikit-learn's lbfgs solver uses.
+constexpr double kRelativeDecreasePerTol = 2.220446049250313e-09 / 1e-6;
+
 class LogisticRegressionLearner final : public Learner {
   public:
     std::string_view name() const override { return "logistic_regression"; }
@@ -58,7 +62,8 @@ class LogisticRegressionLearner final : public Learner {
              1,
              true,
              {},
-             "Stop when every gradient component of the mean loss is at most this"},
+             "Stop when every gradient component of the mean loss is at most tol, or an "
+             "iteration lowers the loss by less than tol·0.0022 of it"},
             {"class_weight",
              ParamType::Choice,
              "none",
@@ -168,6 +173,7 @@ std::unique_ptr<Model> LogisticRegressionLearner::fit(const Dataset& data,
     QuasiNewtonOptions solver;
     solver.maxIterations = static_cast<std::size_t>(params.integer("max_iter"));
     solver.tolerance = params.real("tol");
+    solver.relativeDecrease = solver.tolerance * kRelativeDecreasePerTol;
     const QuasiNewtonResult result = minimizeQuasiNewton(
         [&](std::span<const double> p, std::span<double> g) { return objective.evaluate(p, g); }, w,
         l1Weights, solver, task.sub(0.05, 1.0));
