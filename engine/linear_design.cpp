@@ -190,7 +190,8 @@ BlockSums softmaxBlock(const LinearObjective& o, const double* w, const double* 
     const std::size_t k = o.scores;
     const bool weighted = !o.rowWeights.empty();
     double* gIntercept = g + (columns + 1) * k;
-    std::vector<double> z(k);
+    const std::size_t padded = (k + 1) & ~std::size_t{1};  // exp two at a time
+    std::vector<double> z(padded, -1000.0);
     BlockSums sums;
     for (std::size_t r = begin; r < end; ++r) {
         const double* row = x.numeric.data() + r * d;
@@ -206,16 +207,24 @@ BlockSums softmaxBlock(const LinearObjective& o, const double* w, const double* 
             for (std::size_t s = 0; s < k; ++s) z[s] += wf[s];
         }
         const std::size_t y = static_cast<std::size_t>(o.labels[r]);
-        const double top = *std::max_element(z.begin(), z.end());
+        const double top = *std::max_element(z.begin(), z.begin() + k);
         const double zy = z[y];
+        for (std::size_t s = 0; s < k; ++s) z[s] -= top;
+        for (std::size_t s = 0; s < padded; s += 2) {
+            Double2 v;
+            std::memcpy(&v, z.data() + s, sizeof v);
+            v = expNonPositive(v);
+            std::memcpy(z.data() + s, &v, sizeof v);
+        }
         double total = 0;
-        for (std::size_t s = 0; s < k; ++s) total += (z[s] = std::exp(z[s] - top));
+        for (std::size_t s = 0; s < k; ++s) total += z[s];
         const double sw = weighted ? o.rowWeights[r] : 1.0;
         sums.loss += sw * (std::log(total) + top - zy);
         sums.weight += sw;
         const double scale = sw / total;
         for (std::size_t s = 0; s < k; ++s) z[s] *= scale;  // now the residuals
         z[y] -= sw;
+        if (padded > k) z[k] = -1000.0;
         for (std::size_t s = 0; s < k; ++s) gIntercept[s] += z[s];
         for (std::size_t j = 0; j < d; ++j) {
             const double v = row[j];
