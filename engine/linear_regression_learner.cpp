@@ -84,7 +84,8 @@ class LinearRegressionLearner final : public Learner {
 // Least squares or ridge from the eigen-decomposition of the (centered) Gram matrix; the
 // minimum-norm solution when columns are collinear (one-hot dummies with an intercept).
 // Columns that are zero on every row (a level never seen) get weight 0.
-std::vector<double> solveByEigen(const GramSums& sums, std::size_t n, double ridge) {
+std::vector<double> solveByEigen(const GramSums& sums, std::size_t n, double ridge,
+                                 const TaskContext& task) {
     std::vector<std::size_t> used;
     for (std::size_t i = 0; i < n; ++i)
         if (sums.gram[i * n + i] > 0) used.push_back(i);
@@ -92,7 +93,7 @@ std::vector<double> solveByEigen(const GramSums& sums, std::size_t n, double rid
     std::vector<double> vectors(m * m), values;
     for (std::size_t i = 0; i < m; ++i)
         for (std::size_t j = 0; j < m; ++j) vectors[i * m + j] = sums.gram[used[i] * n + used[j]];
-    symmetricEigen(vectors, m, values);
+    symmetricEigen(vectors, m, values, task);
     const double top = values.empty() ? 0.0 : std::max(0.0, values.back());
     const double floor = top * 1e-13 * std::max<double>(100, m);
     std::vector<double> w(n, 0.0);
@@ -132,11 +133,11 @@ std::unique_ptr<Model> LinearRegressionLearner::fit(const Dataset& data, const P
     LinearFitInfo info;
 
     if (columns <= kDirectColumns) {
-        task.report(0.05, "sums of squares");
-        const GramSums sums = gramSums(design, data.targets, fitIntercept, threads);
+        const GramSums sums =
+            gramSums(design, data.targets, fitIntercept, threads, task.sub(0.05, 0.3));
         task.report(0.3, "solving");
         if (penalty == "none" || penalty == "l2") {
-            w = solveByEigen(sums, columns, penalty == "l2" ? alpha : 0.0);
+            w = solveByEigen(sums, columns, penalty == "l2" ? alpha : 0.0, task);
         } else {
             const double scaled = alpha * static_cast<double>(rows);
             bool converged = false;
@@ -164,6 +165,7 @@ std::unique_ptr<Model> LinearRegressionLearner::fit(const Dataset& data, const P
         objective.l2 = l2;
         objective.fitIntercept = fitIntercept;
         objective.threads = threads;
+        objective.task = &task;
         objective.conditionByColumns(fitIntercept);
         std::vector<double> p(objective.parameterCount(), 0.0);
         if (fitIntercept) {

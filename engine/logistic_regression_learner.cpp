@@ -137,6 +137,7 @@ std::unique_ptr<Model> LogisticRegressionLearner::fit(const Dataset& data,
     objective.l2 = l2;
     objective.fitIntercept = fitIntercept;
     objective.threads = threads;
+    objective.task = &task;
     objective.conditionByColumns(fitIntercept);
 
     const std::size_t weightCount = design.columns * k;

@@ -445,7 +445,7 @@ class LinearModelsTest : public QObject {
         const LinearDesign design = buildLinearDesign(NumericEncoder::fit(x, true), x, true, 1);
         const double alpha = 0.3;
         // Coordinate descent: ½‖y − Xw‖² + n·alpha·‖w‖₁ on centered sums.
-        const GramSums sums = gramSums(design, y, true, 1);
+        const GramSums sums = gramSums(design, y, true, 1, {});
         std::vector<double> cd(6, 0.0);
         bool converged = false;
         elasticNetGram(sums.gram, sums.xty, sums.yty, 6, 500 * alpha, 0, cd, 10000, 1e-14,
