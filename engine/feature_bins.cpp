@@ -104,8 +104,16 @@ void binInto(const FeatureBins::Feature& f, const FeatureMatrix& x, std::size_t 
             out[r] = FeatureBins::kMissingBin;
             continue;
         }
-        // First bound >= v; the last bound is +inf, so one always exists.
-        out[r] = static_cast<std::uint8_t>(std::lower_bound(bounds, bounds + last, v) - bounds);
+        // First bound >= v; the last bound is +inf, so one always exists. Branch-free binary
+        // search (the answer stays in [first, first + count)).
+        std::size_t first = 0;
+        std::size_t count = last + 1;
+        while (count > 1) {
+            const std::size_t half = count / 2;
+            first += static_cast<std::size_t>(bounds[first + half - 1] < v) * half;
+            count -= half;
+        }
+        out[r] = static_cast<std::uint8_t>(first);
     }
 }
 

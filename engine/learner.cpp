@@ -24,8 +24,14 @@ std::int32_t Predictions::predictedClass(std::size_t row) const {
 std::span<const Learner* const> allLearners() {
     static const std::vector<const Learner*> learners = {
         // LEARNER LIST: one line per family, in the order the GUI lists them.
+        &decisionTreeLearner(),
+        &randomForestLearner(),
+        &gradientBoostingLearner(),
         &logisticRegressionLearner(),
         &linearRegressionLearner(),
+        &knnLearner(),
+        &naiveBayesLearner(),
+        &mlpLearner(),
     };
     return learners;
 }
