@@ -1,6 +1,7 @@
 #include "engine/linear_design.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 
@@ -145,6 +146,7 @@ BlockSums singleScoreBlock(const LinearObjective& o, const double* w, double int
     alignas(16) double z[kChunk], y[kChunk], sw[kChunk], loss[kChunk], residual[kChunk];
     BlockSums sums;
     for (std::size_t start = begin; start < end; start += kChunk) {
+        if (o.task && (start - begin) % (64 * kChunk) == 0) o.task->checkCancelled();
         const std::size_t count = std::min(kChunk, end - start);
         for (std::size_t i = 0; i < count; ++i) {
             const std::size_t r = start + i;
@@ -190,9 +192,11 @@ BlockSums softmaxBlock(const LinearObjective& o, const double* w, const double* 
     const std::size_t k = o.scores;
     const bool weighted = !o.rowWeights.empty();
     double* gIntercept = g + (columns + 1) * k;
-    std::vector<double> z(k);
+    const std::size_t padded = (k + 1) & ~std::size_t{1};  // exp two at a time
+    std::vector<double> z(padded, -1000.0);
     BlockSums sums;
     for (std::size_t r = begin; r < end; ++r) {
+        if (o.task && (r - begin) % 4096 == 0) o.task->checkCancelled();
         const double* row = x.numeric.data() + r * d;
         const std::uint32_t* act = x.active.data() + r * c;
         std::copy(intercepts, intercepts + k, z.begin());
@@ -206,16 +210,24 @@ BlockSums softmaxBlock(const LinearObjective& o, const double* w, const double* 
             for (std::size_t s = 0; s < k; ++s) z[s] += wf[s];
         }
         const std::size_t y = static_cast<std::size_t>(o.labels[r]);
-        const double top = *std::max_element(z.begin(), z.end());
+        const double top = *std::max_element(z.begin(), z.begin() + k);
         const double zy = z[y];
+        for (std::size_t s = 0; s < k; ++s) z[s] -= top;
+        for (std::size_t s = 0; s < padded; s += 2) {
+            Double2 v;
+            std::memcpy(&v, z.data() + s, sizeof v);
+            v = expNonPositive(v);
+            std::memcpy(z.data() + s, &v, sizeof v);
+        }
         double total = 0;
-        for (std::size_t s = 0; s < k; ++s) total += (z[s] = std::exp(z[s] - top));
+        for (std::size_t s = 0; s < k; ++s) total += z[s];
         const double sw = weighted ? o.rowWeights[r] : 1.0;
         sums.loss += sw * (std::log(total) + top - zy);
         sums.weight += sw;
         const double scale = sw / total;
         for (std::size_t s = 0; s < k; ++s) z[s] *= scale;  // now the residuals
         z[y] -= sw;
+        if (padded > k) z[k] = -1000.0;
         for (std::size_t s = 0; s < k; ++s) gIntercept[s] += z[s];
         for (std::size_t j = 0; j < d; ++j) {
             const double v = row[j];
@@ -398,7 +410,7 @@ void LinearObjective::conditionByColumns(bool center) {
 }
 
 GramSums gramSums(const LinearDesign& design, std::span<const double> targets, bool center,
-                  unsigned threads) {
+                  unsigned threads, const TaskContext& task) {
     const std::size_t rows = design.rows, columns = design.columns;
     const std::size_t d = design.numericCount, c = design.categoricalCount;
     GramSums out;
@@ -411,13 +423,21 @@ GramSums gramSums(const LinearDesign& design, std::span<const double> targets, b
     const std::size_t sumsSize = columns * columns + 2 * columns + 1;
     const std::size_t blocks = blockCount(rows, sumsSize);
     std::vector<double> partial(blocks * sumsSize, 0.0);
-    parallelFor(blocks, threads, [&](std::size_t block, bool) {
+    std::atomic<std::size_t> done{0};
+    parallelFor(blocks, threads, [&](std::size_t block, bool onCaller) {
         const auto [begin, end] = blockRange(block, blocks, rows);
         double* gram = partial.data() + block * sumsSize;
         double* xty = gram + columns * columns;
         double* colSum = xty + columns;
         double& yty = colSum[columns];
         for (std::size_t r = begin; r < end; ++r) {
+            if ((r - begin) % 1024 == 0) {
+                const std::size_t total = done.fetch_add(std::min<std::size_t>(1024, end - r));
+                if (onCaller)
+                    task.report(static_cast<double>(total) / rows, "sums of squares");
+                else
+                    task.checkCancelled();
+            }
             const double* x = design.numeric.data() + r * d;
             const std::uint32_t* act = design.active.data() + r * c;
             const double y = targets[r] - out.targetMean;

@@ -7,6 +7,7 @@
 
 #include "engine/feature_matrix.h"
 #include "engine/numeric_encoder.h"
+#include "engine/task.h"
 
 namespace glassbox {
 
@@ -48,6 +49,7 @@ struct LinearObjective {
     double l2 = 0;
     bool fitIntercept = true;
     unsigned threads = 1;
+    const TaskContext* task = nullptr;  // checked for cancellation during long evaluations
 
     // A reparametrization that conditions the problem better without moving its minimum: the
     // solver's parameters u give weights w = u / scale[c] and intercepts b = u_b − Σ_c w·shift[c]
@@ -74,7 +76,8 @@ struct GramSums {
     std::vector<double> columnMeans;
     double targetMean = 0;
 };
+// Reports progress through `task` (and throws Cancelled).
 GramSums gramSums(const LinearDesign& design, std::span<const double> targets, bool center,
-                  unsigned threads);
+                  unsigned threads, const TaskContext& task);
 
 }  // namespace glassbox

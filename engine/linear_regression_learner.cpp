@@ -23,55 +23,49 @@ class LinearRegressionLearner final : public Learner {
     }
     const ParamSpecs& params() const override {
         static const ParamSpecs specs = {
-            {"penalty",
-             ParamType::Choice,
-             "none",
-             0,
-             0,
-             false,
-             {"none", "l2", "l1", "elasticnet"},
-             "none: ordinary least squares; l2: ridge; l1: lasso; elasticnet: both"},
-            {"alpha",
-             ParamType::Real,
-             "1",
-             0,
-             1e12,
-             false,
-             {},
-             "Penalty strength (ridge: ‖y−Xw‖² + alpha·‖w‖²; lasso, elastic net: "
-             "‖y−Xw‖²/(2n) + alpha·penalty)"},
-            {"l1_ratio",
-             ParamType::Real,
-             "0.5",
-             0,
-             1,
-             false,
-             {},
-             "Elastic net: share of the L1 part in the penalty"},
-            {"fit_intercept",
-             ParamType::Boolean,
-             "true",
-             0,
-             0,
-             false,
-             {},
-             "Fit an intercept (unpenalized)"},
-            {"max_iter",
-             ParamType::Integer,
-             "1000",
-             1,
-             100000,
-             false,
-             {},
-             "Maximum iterations of the iterative solvers (lasso, elastic net, many columns)"},
-            {"tol",
-             ParamType::Real,
-             "1e-06",
-             0,
-             1,
-             true,
-             {},
-             "Convergence tolerance (relative duality gap, or gradient size for many columns)"},
+            {.name = "penalty",
+             .type = ParamType::Choice,
+             .defaultValue = "none",
+             .choices = {"none", "l2", "l1", "elasticnet"},
+             .help = "none: ordinary least squares; l2: ridge; l1: lasso; elasticnet: both"},
+            {.name = "alpha",
+             .type = ParamType::Real,
+             .defaultValue = "1",
+             .min = 0,
+             .max = 1e12,
+             .choices = {},
+             .help = "Penalty strength, as scikit-learn's Ridge (‖y−Xw‖² + alpha·‖w‖²) and "
+                     "Lasso / ElasticNet (‖y−Xw‖²/(2n) + alpha·penalty)"},
+            {.name = "l1_ratio",
+             .type = ParamType::Real,
+             .defaultValue = "0.5",
+             .min = 0,
+             .max = 1,
+             .choices = {},
+             .help = "Elastic net: share of the L1 part in the penalty"},
+            {.name = "fit_intercept",
+             .type = ParamType::Boolean,
+             .defaultValue = "true",
+             .choices = {},
+             .help = "Fit an intercept (unpenalized)"},
+            {.name = "max_iter",
+             .type = ParamType::Integer,
+             .defaultValue = "1000",
+             .min = 1,
+             .max = 100000,
+             .choices = {},
+             .help = "Maximum iterations of the iterative solvers (lasso, elastic net, many "
+                     "columns)"},
+            {.name = "tol",
+             .type = ParamType::Real,
+             .defaultValue = "1e-06",
+             .min = 0,
+             .max = 1,
+             .minExclusive = true,
+             .choices = {},
+             .help = "Convergence tolerance (duality gap relative to Σ(y−ȳ)² for lasso and "
+                     "elastic net; gradient size relative to the target's spread with many "
+                     "columns)"},
         };
         return specs;
     }
@@ -89,20 +83,27 @@ class LinearRegressionLearner final : public Learner {
 
 // Least squares or ridge from the eigen-decomposition of the (centered) Gram matrix; the
 // minimum-norm solution when columns are collinear (one-hot dummies with an intercept).
-std::vector<double> solveByEigen(const GramSums& sums, std::size_t n, double ridge) {
-    std::vector<double> vectors = sums.gram;
-    std::vector<double> values;
-    symmetricEigen(vectors, n, values);
+// Columns that are zero on every row (a level never seen) get weight 0.
+std::vector<double> solveByEigen(const GramSums& sums, std::size_t n, double ridge,
+                                 const TaskContext& task) {
+    std::vector<std::size_t> used;
+    for (std::size_t i = 0; i < n; ++i)
+        if (sums.gram[i * n + i] > 0) used.push_back(i);
+    const std::size_t m = used.size();
+    std::vector<double> vectors(m * m), values;
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < m; ++j) vectors[i * m + j] = sums.gram[used[i] * n + used[j]];
+    symmetricEigen(vectors, m, values, task);
     const double top = values.empty() ? 0.0 : std::max(0.0, values.back());
-    const double floor = top * 1e-13 * std::max<double>(100, n);
+    const double floor = top * 1e-13 * std::max<double>(100, m);
     std::vector<double> w(n, 0.0);
-    for (std::size_t e = 0; e < n; ++e) {
+    for (std::size_t e = 0; e < m; ++e) {
         const double denominator = values[e] + ridge;
         if (values[e] <= floor && !(ridge > 0 && denominator > floor)) continue;
         double projection = 0;
-        for (std::size_t i = 0; i < n; ++i) projection += vectors[i * n + e] * sums.xty[i];
+        for (std::size_t i = 0; i < m; ++i) projection += vectors[i * m + e] * sums.xty[used[i]];
         const double scale = projection / denominator;
-        for (std::size_t i = 0; i < n; ++i) w[i] += scale * vectors[i * n + e];
+        for (std::size_t i = 0; i < m; ++i) w[used[i]] += scale * vectors[i * m + e];
     }
     return w;
 }
@@ -132,11 +133,11 @@ std::unique_ptr<Model> LinearRegressionLearner::fit(const Dataset& data, const P
     LinearFitInfo info;
 
     if (columns <= kDirectColumns) {
-        task.report(0.05, "sums of squares");
-        const GramSums sums = gramSums(design, data.targets, fitIntercept, threads);
+        const GramSums sums =
+            gramSums(design, data.targets, fitIntercept, threads, task.sub(0.05, 0.3));
         task.report(0.3, "solving");
         if (penalty == "none" || penalty == "l2") {
-            w = solveByEigen(sums, columns, penalty == "l2" ? alpha : 0.0);
+            w = solveByEigen(sums, columns, penalty == "l2" ? alpha : 0.0, task);
         } else {
             const double scaled = alpha * static_cast<double>(rows);
             bool converged = false;
@@ -164,6 +165,7 @@ std::unique_ptr<Model> LinearRegressionLearner::fit(const Dataset& data, const P
         objective.l2 = l2;
         objective.fitIntercept = fitIntercept;
         objective.threads = threads;
+        objective.task = &task;
         objective.conditionByColumns(fitIntercept);
         std::vector<double> p(objective.parameterCount(), 0.0);
         if (fitIntercept) {
@@ -182,6 +184,7 @@ std::unique_ptr<Model> LinearRegressionLearner::fit(const Dataset& data, const P
         QuasiNewtonOptions solver;
         solver.maxIterations = maxIter;
         solver.tolerance = tol * std::max(std::sqrt(spread), 1e-300);
+        solver.relativeDecrease = tol * 1e-3;
         const QuasiNewtonResult result =
             minimizeQuasiNewton([&](std::span<const double> x,
                                     std::span<double> g) { return objective.evaluate(x, g); },

@@ -169,7 +169,8 @@ QuasiNewtonResult minimizeQuasiNewton(const SmoothObjective& f, std::vector<doub
     return result;
 }
 
-void symmetricEigen(std::vector<double>& a, std::size_t n, std::vector<double>& values) {
+void symmetricEigen(std::vector<double>& a, std::size_t n, std::vector<double>& values,
+                    const TaskContext& task) {
     // A port of JAMA's EigenvalueDecomposition (public domain), symmetric case.
     values.assign(n, 0.0);
     if (n == 0) return;
@@ -180,6 +181,7 @@ void symmetricEigen(std::vector<double>& a, std::size_t n, std::vector<double>& 
     // tred2: Householder reduction to tridiagonal form.
     for (std::size_t j = 0; j < n; ++j) d[j] = V(n - 1, j);
     for (std::size_t i = n - 1; i > 0; --i) {
+        if (i % 32 == 0) task.checkCancelled();
         double scale = 0.0, h = 0.0;
         for (std::size_t k = 0; k < i; ++k) scale += std::fabs(d[k]);
         if (scale == 0.0) {
@@ -255,6 +257,7 @@ void symmetricEigen(std::vector<double>& a, std::size_t n, std::vector<double>& 
     double f = 0.0, tst1 = 0.0;
     const double eps = std::ldexp(1.0, -52);
     for (std::size_t l = 0; l < n; ++l) {
+        if (l % 32 == 0) task.checkCancelled();
         tst1 = std::max(tst1, std::fabs(d[l]) + std::fabs(e[l]));
         std::size_t m = l;
         while (m < n) {

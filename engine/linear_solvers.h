@@ -39,7 +39,9 @@ QuasiNewtonResult minimizeQuasiNewton(const SmoothObjective& f, std::vector<doub
 // Eigen-decomposition of the symmetric n x n row-major matrix `a` (Householder
 // tridiagonalization and implicit QL, as EISPACK tred2/tql2): on return `a` holds the
 // eigenvectors as columns and `values` the eigenvalues in ascending order.
-void symmetricEigen(std::vector<double>& a, std::size_t n, std::vector<double>& values);
+// Checks `task` for cancellation as it goes.
+void symmetricEigen(std::vector<double>& a, std::size_t n, std::vector<double>& values,
+                    const TaskContext& task = {});
 
 // Elastic net by cyclic coordinate descent on a Gram matrix (scikit-learn's
 // enet_coordinate_descent_gram): minimizes ½·(yty − 2·btw + wᵀGw) + l1·‖w‖₁ + ½·l2·‖w‖², with

@@ -11,6 +11,10 @@
 namespace glassbox {
 namespace {
 
+// At the default tol = 1e-6, scipy's L-BFGS-B stopping rule on the objective (factr = 1e7),
+// which scikit-learn's lbfgs solver uses.
+constexpr double kRelativeDecreasePerTol = 2.220446049250313e-09 / 1e-6;
+
 class LogisticRegressionLearner final : public Learner {
   public:
     std::string_view name() const override { return "logistic_regression"; }
@@ -19,62 +23,52 @@ class LogisticRegressionLearner final : public Learner {
     }
     const ParamSpecs& params() const override {
         static const ParamSpecs specs = {
-            {"penalty",
-             ParamType::Choice,
-             "l2",
-             0,
-             0,
-             false,
-             {"l2", "l1", "elasticnet", "none"},
-             "Penalty on the coefficients (the intercept is never penalized)"},
-            {"C",
-             ParamType::Real,
-             "1",
-             0,
-             1e12,
-             true,
-             {},
-             "Inverse regularization strength: loss = C·Σ log-loss + penalty"},
-            {"l1_ratio",
-             ParamType::Real,
-             "0.5",
-             0,
-             1,
-             false,
-             {},
-             "Elastic net: share of the L1 part in the penalty"},
-            {"max_iter",
-             ParamType::Integer,
-             "200",
-             1,
-             100000,
-             false,
-             {},
-             "Maximum number of solver iterations"},
-            {"tol",
-             ParamType::Real,
-             "1e-06",
-             0,
-             1,
-             true,
-             {},
-             "Stop when every gradient component of the mean loss is at most this"},
-            {"class_weight",
-             ParamType::Choice,
-             "none",
-             0,
-             0,
-             false,
-             {"none", "balanced"},
-             "Weight classes equally (balanced) or by their counts (none)"},
-            {"fit_intercept",
-             ParamType::Boolean,
-             "true",
-             0,
-             0,
-             false,
-             {},
-             "Fit an intercept (unpenalized)"},
+            {.name = "penalty",
+             .type = ParamType::Choice,
+             .defaultValue = "l2",
+             .choices = {"l2", "l1", "elasticnet", "none"},
+             .help = "Penalty on the coefficients (the intercept is never penalized)"},
+            {.name = "C",
+             .type = ParamType::Real,
+             .defaultValue = "1",
+             .min = 0,
+             .max = 1e12,
+             .minExclusive = true,
+             .choices = {},
+             .help = "Inverse regularization strength: loss = C·Σ log-loss + penalty"},
+            {.name = "l1_ratio",
+             .type = ParamType::Real,
+             .defaultValue = "0.5",
+             .min = 0,
+             .max = 1,
+             .choices = {},
+             .help = "Elastic net: share of the L1 part in the penalty"},
+            {.name = "max_iter",
+             .type = ParamType::Integer,
+             .defaultValue = "200",
+             .min = 1,
+             .max = 100000,
+             .choices = {},
+             .help = "Maximum number of solver (L-BFGS / OWL-QN) iterations"},
+            {.name = "tol",
+             .type = ParamType::Real,
+             .defaultValue = "1e-06",
+             .min = 0,
+             .max = 1,
+             .minExclusive = true,
+             .choices = {},
+             .help = "Stop when every gradient component of the mean loss is at most tol, or an "
+                     "iteration lowers the loss by less than tol·0.0022 of it"},
+            {.name = "class_weight",
+             .type = ParamType::Choice,
+             .defaultValue = "none",
+             .choices = {"none", "balanced"},
+             .help = "balanced: weight classes inversely to their counts; none: every row 1"},
+            {.name = "fit_intercept",
+             .type = ParamType::Boolean,
+             .defaultValue = "true",
+             .choices = {},
+             .help = "Fit an intercept (unpenalized)"},
         };
         return specs;
     }
@@ -143,6 +137,7 @@ std::unique_ptr<Model> LogisticRegressionLearner::fit(const Dataset& data,
     objective.l2 = l2;
     objective.fitIntercept = fitIntercept;
     objective.threads = threads;
+    objective.task = &task;
     objective.conditionByColumns(fitIntercept);
 
     const std::size_t weightCount = design.columns * k;
@@ -168,6 +163,7 @@ std::unique_ptr<Model> LogisticRegressionLearner::fit(const Dataset& data,
     QuasiNewtonOptions solver;
     solver.maxIterations = static_cast<std::size_t>(params.integer("max_iter"));
     solver.tolerance = params.real("tol");
+    solver.relativeDecrease = solver.tolerance * kRelativeDecreasePerTol;
     const QuasiNewtonResult result = minimizeQuasiNewton(
         [&](std::span<const double> p, std::span<double> g) { return objective.evaluate(p, g); }, w,
         l1Weights, solver, task.sub(0.05, 1.0));
