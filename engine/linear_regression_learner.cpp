@@ -125,7 +125,7 @@ std::unique_ptr<Model> LinearRegressionLearner::fit(const Dataset& data, const P
             throw InvalidArgument("--target", "the target has a value that is not finite");
 
     task.report(0.0, "encoding");
-    const NumericEncoder encoder = NumericEncoder::fit(data.features, true);
+    const NumericEncoder encoder = NumericEncoder::fit(data.features, true, options.threads);
     const LinearDesign design = buildLinearDesign(encoder, data.features, fitIntercept, threads);
     const std::size_t columns = design.columns, rows = data.rows();
     std::vector<double> w(columns, 0.0);

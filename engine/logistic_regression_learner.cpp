@@ -99,7 +99,7 @@ std::unique_ptr<Model> LogisticRegressionLearner::fit(const Dataset& data,
     const unsigned threads = std::max(1u, options.threads);
 
     task.report(0.0, "encoding");
-    const NumericEncoder encoder = NumericEncoder::fit(data.features, true);
+    const NumericEncoder encoder = NumericEncoder::fit(data.features, true, options.threads);
     const LinearDesign design = buildLinearDesign(encoder, data.features, fitIntercept, threads);
     const std::size_t classes = data.classCount();
     const std::size_t k = linearScoreCount(TaskKind::Classification, classes);

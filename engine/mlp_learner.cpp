@@ -322,7 +322,7 @@ class MlpLearner final : public Learner {
                                const FitOptions& options, const TaskContext& task) const override {
         const MlpSettings settings = settingsFrom(params, options);
         if (data.rows() == 0) throw InvalidArgument("--target", "no rows to train on");
-        NumericEncoder encoder = NumericEncoder::fit(data.features, true);
+        NumericEncoder encoder = NumericEncoder::fit(data.features, true, options.threads);
         MlpTrainingData training;
         training.task = data.task;
         training.rows = data.rows();
