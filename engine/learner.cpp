@@ -26,6 +26,12 @@ std::span<const Learner* const> allLearners() {
         // LEARNER LIST: one line per family, in the order the GUI lists them.
         &decisionTreeLearner(),
         &randomForestLearner(),
+        &gradientBoostingLearner(),
+        &logisticRegressionLearner(),
+        &linearRegressionLearner(),
+        &knnLearner(),
+        &naiveBayesLearner(),
+        &mlpLearner(),
     };
     return learners;
 }

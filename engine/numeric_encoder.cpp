@@ -4,45 +4,59 @@
 #include <cmath>
 
 #include "engine/byte_io.h"
+#include "engine/parallel_for.h"
 
 namespace glassbox {
 
-NumericEncoder NumericEncoder::fit(const FeatureMatrix& x, bool standardize) {
+namespace {
+
+// Median fill, and mean / standard deviation after imputation (as a pipeline of imputer then
+// scaler) when standardizing.
+NumericEncoder::Output numericOutput(const FeatureMatrix& x, std::size_t f, bool standardize) {
+    std::vector<double> present;
+    present.reserve(x.rows());
+    for (double v : x.values(f))
+        if (!std::isnan(v)) present.push_back(v);
+    NumericEncoder::Output out{f, -1, 0.0, 1.0, 0.0};
+    if (!present.empty()) {
+        const std::size_t mid = present.size() / 2;
+        std::nth_element(present.begin(), present.begin() + mid, present.end());
+        double median = present[mid];
+        if (present.size() % 2 == 0)
+            median = (median + *std::max_element(present.begin(), present.begin() + mid)) / 2;
+        out.fill = median;
+    }
+    if (!standardize) return out;
+    double sum = 0;
+    for (double v : x.values(f)) sum += std::isnan(v) ? out.fill : v;
+    const double mean = sum / std::max<std::size_t>(1, x.rows());
+    double squares = 0;
+    for (double v : x.values(f)) {
+        const double d = (std::isnan(v) ? out.fill : v) - mean;
+        squares += d * d;
+    }
+    const double sd = std::sqrt(squares / std::max<std::size_t>(1, x.rows()));
+    out.center = mean;
+    out.scale = sd > 0 ? sd : 1.0;
+    return out;
+}
+
+}  // namespace
+
+NumericEncoder NumericEncoder::fit(const FeatureMatrix& x, bool standardize, unsigned threads) {
+    std::vector<Output> numeric(x.featureCount());
+    parallelFor(x.featureCount(), threads, [&](std::size_t f, bool) {
+        if (!x.isCategorical(f)) numeric[f] = numericOutput(x, f, standardize);
+        return true;
+    });
     NumericEncoder enc;
     for (std::size_t f = 0; f < x.featureCount(); ++f) {
-        if (x.isCategorical(f)) {
-            for (std::size_t level = 0; level < x.levelCount(f); ++level)
-                enc.outputs_.push_back({f, static_cast<std::int32_t>(level), 0.0, 1.0, 0.0});
+        if (!x.isCategorical(f)) {
+            enc.outputs_.push_back(numeric[f]);
             continue;
         }
-        std::vector<double> present;
-        present.reserve(x.rows());
-        for (double v : x.values(f))
-            if (!std::isnan(v)) present.push_back(v);
-        Output out{f, -1, 0.0, 1.0, 0.0};
-        if (!present.empty()) {
-            const std::size_t mid = present.size() / 2;
-            std::nth_element(present.begin(), present.begin() + mid, present.end());
-            double median = present[mid];
-            if (present.size() % 2 == 0)
-                median = (median + *std::max_element(present.begin(), present.begin() + mid)) / 2;
-            out.fill = median;
-        }
-        if (standardize) {
-            // Mean and standard deviation after imputation, as a pipeline of imputer then scaler.
-            double sum = 0;
-            for (double v : x.values(f)) sum += std::isnan(v) ? out.fill : v;
-            const double mean = sum / std::max<std::size_t>(1, x.rows());
-            double squares = 0;
-            for (double v : x.values(f)) {
-                const double d = (std::isnan(v) ? out.fill : v) - mean;
-                squares += d * d;
-            }
-            const double sd = std::sqrt(squares / std::max<std::size_t>(1, x.rows()));
-            out.center = mean;
-            out.scale = sd > 0 ? sd : 1.0;
-        }
-        enc.outputs_.push_back(out);
+        for (std::size_t level = 0; level < x.levelCount(f); ++level)
+            enc.outputs_.push_back({f, static_cast<std::int32_t>(level), 0.0, 1.0, 0.0});
     }
     return enc;
 }

@@ -29,7 +29,8 @@ class NumericEncoder {
     };
 
     NumericEncoder() = default;
-    static NumericEncoder fit(const FeatureMatrix& x, bool standardize);
+    // Features are measured in parallel on up to `threads` threads (same result for any count).
+    static NumericEncoder fit(const FeatureMatrix& x, bool standardize, unsigned threads = 1);
 
     std::size_t outputCount() const { return outputs_.size(); }
     const std::vector<Output>& outputs() const { return outputs_; }

@@ -123,7 +123,13 @@ ParamValues ParamValues::resolve(const ParamSpecs& specs,
     }
     for (const ParamSpec& spec : specs) {
         out.types_[spec.name] = spec.type;
-        if (!out.values_.count(spec.name)) out.values_[spec.name] = spec.defaultValue;
+        if (out.values_.count(spec.name)) continue;
+        // Defaults in canonical text too ("1e-9" -> "1e-09"), so a model saved and reloaded
+        // carries identical parameters.
+        const std::string value = canonicalValue(spec, spec.defaultValue);
+        if (value.empty())
+            throw std::logic_error("default of " + spec.name + " is outside its own range");
+        out.values_[spec.name] = value;
     }
     return out;
 }

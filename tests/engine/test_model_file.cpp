@@ -102,10 +102,13 @@ class ModelFileTest : public QObject {
         // Round trip: same predictions to the bit, same bytes when saved again.
         const TrainedModel back = deserializeModel(bytes, "m.gbx");
         const Predictions got = back.model->predict(x, {});
-        QVERIFY(std::memcmp(got.probabilities.data(), expected.probabilities.data(),
-                            expected.probabilities.size() * sizeof(double)) == 0);
-        QVERIFY(std::memcmp(got.values.data(), expected.values.data(),
-                            expected.values.size() * sizeof(double)) == 0);
+        // Compared as bytes: bit-identical, NaN included.
+        auto sameBits = [](const std::vector<double>& a, const std::vector<double>& b) {
+            return a.size() == b.size() &&
+                   (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+        };
+        QVERIFY(sameBits(got.probabilities, expected.probabilities));
+        QVERIFY(sameBits(got.values, expected.values));
         QVERIFY(serializeModel(back) == bytes);
         QCOMPARE(back.params.all(), original.params.all());
         QCOMPARE(back.classes, original.classes);
