@@ -21,6 +21,7 @@
 #include "engine/learner.h"
 #include "engine/random.h"
 #include "engine/table_reader.h"
+#include "engine/validation.h"
 
 using namespace glassbox;
 
@@ -106,81 +107,23 @@ double sigmoid(double x) {
     return 1.0 / (1.0 + std::exp(-x));
 }
 
-// The ROC AUC of `scores` for the rows flagged positive, ties counted half.
-double rocAucOf(const std::vector<double>& scores, const std::vector<bool>& positive) {
-    std::vector<std::size_t> order(scores.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return scores[a] < scores[b]; });
-    double rankSum = 0, pos = 0;
-    for (std::size_t i = 0; i < order.size();) {
-        std::size_t j = i;
-        while (j < order.size() && scores[order[j]] == scores[order[i]]) ++j;
-        const double rank = (static_cast<double>(i + j) + 1.0) / 2.0;
-        for (std::size_t k = i; k < j; ++k)
-            if (positive[order[k]]) rankSum += rank;
-        i = j;
-    }
-    for (bool p : positive) pos += p;
-    const double neg = static_cast<double>(positive.size()) - pos;
-    return (rankSum - pos * (pos + 1) / 2) / (pos * neg);
-}
-
 struct CvScores {
     double accuracy = 0;
-    double auc = 0;  // binary: class 1 positive; multiclass: macro one-vs-rest
+    double auc = 0;
     double r2 = 0;
 };
 
 // REFERENCE.md's protocol: row i in fold i mod 5, scores on the pooled out-of-fold predictions.
 CvScores indexCrossValidation(const Dataset& data, const Params& given) {
-    const std::size_t n = data.rows();
-    const std::size_t k = data.classCount();
-    std::vector<double> probabilities(n * k);
-    std::vector<double> values(n);
-    for (std::size_t fold = 0; fold < 5; ++fold) {
-        std::vector<std::size_t> train, test;
-        for (std::size_t r = 0; r < n; ++r) (r % 5 == fold ? test : train).push_back(r);
-        const Dataset testData = data.subset(test);
-        const Predictions p = fit(data.subset(train), given)->predict(testData.features, {});
-        for (std::size_t i = 0; i < test.size(); ++i) {
-            if (data.task == TaskKind::Regression) {
-                values[test[i]] = p.values[i];
-                continue;
-            }
-            for (std::size_t c = 0; c < k; ++c)
-                probabilities[test[i] * k + c] = p.probabilities[i * k + c];
-        }
-    }
+    const ValidationResult cv =
+        crossValidate(boosting(), data, paramsOf(given), FitOptions{0, 2}, 5, FoldRule::Index, {});
     CvScores out;
     if (data.task == TaskKind::Regression) {
-        const double mean = std::accumulate(data.targets.begin(), data.targets.end(), 0.0) / n;
-        double residual = 0, total = 0;
-        for (std::size_t r = 0; r < n; ++r) {
-            residual += (data.targets[r] - values[r]) * (data.targets[r] - values[r]);
-            total += (data.targets[r] - mean) * (data.targets[r] - mean);
-        }
-        out.r2 = 1 - residual / total;
-        return out;
+        out.r2 = cv.pooled.get("r2").value_or(-1);
+    } else {
+        out.accuracy = cv.pooled.get("accuracy").value_or(0);
+        out.auc = cv.pooled.get("auc").value_or(0);
     }
-    std::size_t correct = 0;
-    for (std::size_t r = 0; r < n; ++r) {
-        const double* p = probabilities.data() + r * k;
-        correct += std::max_element(p, p + k) - p == data.labels[r];
-    }
-    out.accuracy = static_cast<double>(correct) / static_cast<double>(n);
-    std::size_t used = 0;
-    for (std::size_t c = (k == 2 ? 1 : 0); c < k; ++c) {
-        std::vector<double> scores(n);
-        std::vector<bool> positive(n);
-        for (std::size_t r = 0; r < n; ++r) {
-            scores[r] = probabilities[r * k + c];
-            positive[r] = data.labels[r] == static_cast<std::int32_t>(c);
-        }
-        if (std::count(positive.begin(), positive.end(), true) == 0) continue;
-        out.auc += rocAucOf(scores, positive);
-        ++used;
-    }
-    out.auc /= static_cast<double>(used);
     return out;
 }
 
