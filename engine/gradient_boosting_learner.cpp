@@ -228,6 +228,9 @@ class GradientBoostingModel final : public Model {
         return out;
     }
 
+    // u32 version, u8 task, u64 classes (0 for regression), u64 features, f64[] initial scores
+    // (one per tree of a round), u64 rounds, u8 has-validation-loss, f64 best validation loss,
+    // u64 trees (rounds x trees per round, round by round, class by class), the FlatTrees.
     void save(ByteWriter& out) const override {
         out.put<std::uint32_t>(kFormatVersion);
         out.put<std::uint8_t>(static_cast<std::uint8_t>(task_));
