@@ -423,6 +423,38 @@ class GradientBoostingTest : public QObject {
         QCOMPARE(bytesOf(*fit(data, given, 5, threads)), bytesOf(*fit(data, given, 5, threads)));
     }
 
+    // Enough rows for the parallel histogram and partition paths: two threads give the same
+    // model twice, and the same trees as one thread up to rounding in the sums.
+    void largeDataThreads() {
+        Random rng(21);
+        const std::size_t rows = 60000;
+        std::vector<double> a(rows), b(rows);
+        std::vector<std::int32_t> c(rows), y(rows);
+        for (std::size_t r = 0; r < rows; ++r) {
+            a[r] = rng.normal();
+            b[r] = rng.uniform() < 0.1 ? std::nan("") : rng.normal();
+            c[r] = rng.uniform() < 0.05 ? -1 : static_cast<std::int32_t>(rng.index(8));
+            const double logit = a[r] + (std::isnan(b[r]) ? 1.0 : 0.5 * b[r]) +
+                                 (c[r] >= 0 && c[r] % 3 == 0 ? 1.0 : -0.3);
+            y[r] = rng.uniform() < sigmoid(logit);
+        }
+        const Dataset data = syntheticDataset(
+            {{{"a", a}, {"b", b}}, {{"c", c}}, {"p", "q", "r", "s", "t", "u", "v", "w"}}, y);
+        const Params given = {{"n_estimators", "4"}, {"subsample", "0.7"}};
+        const auto two = fit(data, given, 3, 2);
+        QCOMPARE(bytesOf(*fit(data, given, 3, 2)), bytesOf(*two));
+        const auto one = fit(data, given, 3, 1);
+        QCOMPARE(one->trees().size(), two->trees().size());
+        for (std::size_t t = 0; t < one->trees().size(); ++t) {
+            QCOMPARE(one->trees()[t].feature, two->trees()[t].feature);
+            QCOMPARE(one->trees()[t].threshold, two->trees()[t].threshold);
+        }
+        const Predictions p1 = one->predict(data.features, {});
+        const Predictions p2 = two->predict(data.features, {});
+        for (std::size_t i = 0; i < p1.probabilities.size(); ++i)
+            QVERIFY(std::fabs(p1.probabilities[i] - p2.probabilities[i]) < 1e-9);
+    }
+
     void saveLoadBitIdentical_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("target");
