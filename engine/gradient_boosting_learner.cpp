@@ -442,6 +442,9 @@ std::unique_ptr<Model> GradientBoostingLearner::fit(const Dataset& data, const P
     if (kind == TaskKind::Classification && classCount < 2)
         throw InvalidArgument("--target", "classification needs at least 2 classes");
     if (data.rows() < 2) throw InvalidArgument("--target", "boosting needs at least 2 rows");
+    if (kind == TaskKind::Regression && !std::all_of(data.targets.begin(), data.targets.end(),
+                                                     [](double y) { return std::isfinite(y); }))
+        throw InvalidArgument("--target", "regression targets must be finite numbers");
     if (data.rows() > std::numeric_limits<std::uint32_t>::max())
         throw InvalidArgument("--target", "too many rows for gradient boosting");
 

@@ -415,10 +415,11 @@ std::size_t TreeGrower::partition(std::uint32_t* rows, std::size_t count, const 
         }
         return l - begin;
     };
-    const std::size_t blocks =
-        std::min<std::size_t>(pool_.size(), std::max<std::size_t>(1, count / kRowsPerThread));
-    std::size_t leftCounts[64];
-    std::size_t starts[65];
+    constexpr std::size_t kMaxBlocks = 64;
+    const std::size_t blocks = std::min<std::size_t>(
+        {pool_.size(), kMaxBlocks, std::max<std::size_t>(1, count / kRowsPerThread)});
+    std::size_t leftCounts[kMaxBlocks];
+    std::size_t starts[kMaxBlocks + 1];
     for (std::size_t t = 0; t <= blocks; ++t) starts[t] = count * t / blocks;
     if (blocks == 1)
         leftCounts[0] = range(0, count);
