@@ -538,8 +538,10 @@ std::unique_ptr<Model> GradientBoostingLearner::fit(const Dataset& data, const P
     const std::size_t totalRounds = rounds;
     std::size_t round = 0;
     for (; round < totalRounds; ++round) {
+        const std::string stage =
+            "round " + std::to_string(round + 1) + " of " + std::to_string(totalRounds);
         task.report(0.05 + 0.95 * static_cast<double>(round) / static_cast<double>(totalRounds),
-                    "round " + std::to_string(round + 1) + " of " + std::to_string(totalRounds));
+                    stage);
         computeGradients(train, kind, perRound, scores, grads, pool);
 
         sampled.clear();
@@ -560,6 +562,13 @@ std::unique_ptr<Model> GradientBoostingLearner::fit(const Dataset& data, const P
         }
 
         for (std::size_t k = 0; k < perRound; ++k) {
+            // With many classes a round is many trees: report each.
+            if (k > 0)
+                task.report(0.05 + 0.95 *
+                                       (static_cast<double>(round) +
+                                        static_cast<double>(k) / static_cast<double>(perRound)) /
+                                       static_cast<double>(totalRounds),
+                            stage);
             features = allFeatures;
             if (usedFeatures < featureCount) {
                 Random rng(options.seed, stream(kColsampleStream, round * perRound + k));
