@@ -67,7 +67,8 @@ class ByteReader {
         const std::uint64_t count = get<std::uint64_t>();
         if (count > remaining() / sizeof(T)) fail("a list is longer than the file");
         std::vector<T> values(count);
-        std::memcpy(values.data(), bytes_.data() + pos_, count * sizeof(T));
+        // memcpy from or to an empty vector's null data() is undefined, even for 0 bytes.
+        if (count != 0) std::memcpy(values.data(), bytes_.data() + pos_, count * sizeof(T));
         pos_ += count * sizeof(T);
         return values;
     }
