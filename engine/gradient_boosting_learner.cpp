@@ -228,6 +228,9 @@ class GradientBoostingModel final : public Model {
         return out;
     }
 
+    // u32 version, u8 task, u64 classes (0 for regression), u64 features, f64[] initial scores
+    // (one per tree of a round), u64 rounds, u8 has-validation-loss, f64 best validation loss,
+    // u64 trees (rounds x trees per round, round by round, class by class), the FlatTrees.
     void save(ByteWriter& out) const override {
         out.put<std::uint32_t>(kFormatVersion);
         out.put<std::uint8_t>(static_cast<std::uint8_t>(task_));
@@ -439,6 +442,9 @@ std::unique_ptr<Model> GradientBoostingLearner::fit(const Dataset& data, const P
     if (kind == TaskKind::Classification && classCount < 2)
         throw InvalidArgument("--target", "classification needs at least 2 classes");
     if (data.rows() < 2) throw InvalidArgument("--target", "boosting needs at least 2 rows");
+    if (kind == TaskKind::Regression && !std::all_of(data.targets.begin(), data.targets.end(),
+                                                     [](double y) { return std::isfinite(y); }))
+        throw InvalidArgument("--target", "regression targets must be finite numbers");
     if (data.rows() > std::numeric_limits<std::uint32_t>::max())
         throw InvalidArgument("--target", "too many rows for gradient boosting");
 
@@ -532,8 +538,10 @@ std::unique_ptr<Model> GradientBoostingLearner::fit(const Dataset& data, const P
     const std::size_t totalRounds = rounds;
     std::size_t round = 0;
     for (; round < totalRounds; ++round) {
+        const std::string stage =
+            "round " + std::to_string(round + 1) + " of " + std::to_string(totalRounds);
         task.report(0.05 + 0.95 * static_cast<double>(round) / static_cast<double>(totalRounds),
-                    "round " + std::to_string(round + 1) + " of " + std::to_string(totalRounds));
+                    stage);
         computeGradients(train, kind, perRound, scores, grads, pool);
 
         sampled.clear();
@@ -554,6 +562,13 @@ std::unique_ptr<Model> GradientBoostingLearner::fit(const Dataset& data, const P
         }
 
         for (std::size_t k = 0; k < perRound; ++k) {
+            // With many classes a round is many trees: report each.
+            if (k > 0)
+                task.report(0.05 + 0.95 *
+                                       (static_cast<double>(round) +
+                                        static_cast<double>(k) / static_cast<double>(perRound)) /
+                                       static_cast<double>(totalRounds),
+                            stage);
             features = allFeatures;
             if (usedFeatures < featureCount) {
                 Random rng(options.seed, stream(kColsampleStream, round * perRound + k));

@@ -142,6 +142,12 @@ double score(double g, double h, double lambda) {
     return g * g / (h + lambda);
 }
 
+// A bin whose hessian sum is at most this is taken as empty: histogram subtraction can leave
+// a rounding residue where the rows all went to the sibling.
+double emptyHessian(const GradientPair& node) {
+    return 1e-11 * node.h;
+}
+
 }  // namespace
 
 struct TreeGrower::Split {
@@ -257,13 +263,14 @@ void TreeGrower::findNumericSplit(const GradientPair* h, std::uint32_t f, const 
                                   Split& best) const {
     const std::size_t nb = bins_.feature(f).binCount;
     const GradientPair missing = h[nb];
-    const bool hasMissing = missing.h > 0;
+    const double empty = emptyHessian(total);
+    const bool hasMissing = missing.h > empty;
     const double lambda = settings_.lambda;
     const double mcw = settings_.minChildWeight;
     const double parent = score(total.g, total.h, lambda);
     std::size_t last = nb;  // the last non-empty value bin
     for (std::size_t b = nb; b-- > 0;)
-        if (h[b].h > 0) {
+        if (h[b].h > empty) {
             last = b;
             break;
         }
@@ -285,9 +292,9 @@ void TreeGrower::findNumericSplit(const GradientPair* h, std::uint32_t f, const 
     if (last == nb) return;  // no values, only missing ones
     double gl = 0, hl = 0;
     for (std::size_t b = 0; b < last; ++b) {
-        if (h[b].h <= 0) continue;
         gl += h[b].g;
         hl += h[b].h;
+        if (h[b].h <= empty) continue;  // the same split as the bin before
         consider(gl, hl, static_cast<std::uint32_t>(b), false);
         if (hasMissing)
             consider(gl + missing.g, hl + missing.h, static_cast<std::uint32_t>(b), true);
@@ -302,7 +309,8 @@ void TreeGrower::findCategoricalSplit(const GradientPair* h, std::uint32_t f,
                                       const GradientPair& total, Split& best) const {
     const std::size_t nb = bins_.feature(f).binCount;
     const GradientPair missing = h[nb];
-    const bool hasMissing = missing.h > 0;
+    const double empty = emptyHessian(total);
+    const bool hasMissing = missing.h > empty;
     const double lambda = settings_.lambda;
     const double mcw = settings_.minChildWeight;
     const double parent = score(total.g, total.h, lambda);
@@ -314,7 +322,8 @@ void TreeGrower::findCategoricalSplit(const GradientPair* h, std::uint32_t f,
     Category present[FeatureBins::kMaxBins + 1];
     std::size_t m = 0;
     for (std::size_t b = 0; b < nb; ++b)
-        if (h[b].h > 0) present[m++] = {h[b].g / (h[b].h + lambda), static_cast<std::uint32_t>(b)};
+        if (h[b].h > empty)
+            present[m++] = {h[b].g / (h[b].h + lambda), static_cast<std::uint32_t>(b)};
     if (m == 0) return;
     std::sort(present, present + m, [](const Category& a, const Category& b) {
         return a.key < b.key || (a.key == b.key && a.bin < b.bin);
@@ -373,7 +382,7 @@ void TreeGrower::findSplit(Candidate& c, std::span<const std::uint32_t> features
         const GradientPair missing =
             h[offsets_[best.feature] + bins_.feature(best.feature).binCount];
         // No missing values here: send future ones to the heavier child.
-        if (missing.h <= 0) best.missingLeft = best.left.h >= best.right.h;
+        if (missing.h <= emptyHessian(c.sum)) best.missingLeft = best.left.h >= best.right.h;
     }
     c.split = best;
 }
@@ -406,10 +415,11 @@ std::size_t TreeGrower::partition(std::uint32_t* rows, std::size_t count, const 
         }
         return l - begin;
     };
-    const std::size_t blocks =
-        std::min<std::size_t>(pool_.size(), std::max<std::size_t>(1, count / kRowsPerThread));
-    std::size_t leftCounts[64];
-    std::size_t starts[65];
+    constexpr std::size_t kMaxBlocks = 64;
+    const std::size_t blocks = std::min<std::size_t>(
+        {pool_.size(), kMaxBlocks, std::max<std::size_t>(1, count / kRowsPerThread)});
+    std::size_t leftCounts[kMaxBlocks];
+    std::size_t starts[kMaxBlocks + 1];
     for (std::size_t t = 0; t <= blocks; ++t) starts[t] = count * t / blocks;
     if (blocks == 1)
         leftCounts[0] = range(0, count);
