@@ -236,7 +236,7 @@ class KnnLearner final : public Learner {
              .type = ParamType::Choice,
              .defaultValue = "auto",
              .choices = {"auto", "kd_tree", "brute"},
-             .help = "Neighbour search (same results): auto uses a KD-tree up to 15 encoded "
+             .help = "Neighbour search (same results): auto uses a KD-tree up to 64 encoded "
                      "columns, brute force above"},
         };
         return specs;

@@ -249,12 +249,14 @@ class KnnTest : public QObject {
     }
 
     void autoPicksByDimensions() {
-        const std::vector<double> points(40 * 16, 1.0);
-        QVERIFY(NeighbourIndex(std::span(points).first(40 * 15), 40, 15, DistanceMetric::Euclidean,
-                               NeighbourSearch::Auto)
+        const std::size_t most = NeighbourIndex::kdTreeMaxDims;
+        const std::vector<double> points(40 * (most + 1), 1.0);
+        QVERIFY(NeighbourIndex(std::span(points).first(40 * most), 40, most,
+                               DistanceMetric::Euclidean, NeighbourSearch::Auto)
                     .usesKdTree());
-        QVERIFY(!NeighbourIndex(points, 40, 16, DistanceMetric::Euclidean, NeighbourSearch::Auto)
-                     .usesKdTree());
+        QVERIFY(
+            !NeighbourIndex(points, 40, most + 1, DistanceMetric::Euclidean, NeighbourSearch::Auto)
+                 .usesKdTree());
     }
 
     void missingAndCategoricalFeatures() {
