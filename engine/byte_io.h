@@ -1,8 +1,8 @@
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <bit>
 #include <cstring>
 #include <span>
 #include <string>
@@ -15,7 +15,7 @@ namespace glassbox {
 class ByteWriter {
   public:
     template <class T>
-        requires std::is_arithmetic_v<T>
+    requires std::is_arithmetic_v<T>
     void put(T value) {
         static_assert(std::endian::native == std::endian::little, "little-endian hosts only");
         const auto* p = reinterpret_cast<const std::uint8_t*>(&value);
@@ -24,7 +24,7 @@ class ByteWriter {
     void putString(const std::string& text);
     // A count (u64) followed by the raw elements.
     template <class T>
-        requires std::is_arithmetic_v<T>
+    requires std::is_arithmetic_v<T>
     void putVector(std::span<const T> values) {
         put<std::uint64_t>(values.size());
         const auto* p = reinterpret_cast<const std::uint8_t*>(values.data());
@@ -54,8 +54,7 @@ class ByteReader {
         : bytes_(bytes), source_(std::move(source)) {}
 
     template <class T>
-        requires std::is_arithmetic_v<T>
-    T get() {
+    requires std::is_arithmetic_v<T> T get() {
         need(sizeof(T));
         T value;
         std::memcpy(&value, bytes_.data() + pos_, sizeof(T));
@@ -64,8 +63,7 @@ class ByteReader {
     }
     std::string getString();
     template <class T>
-        requires std::is_arithmetic_v<T>
-    std::vector<T> getVector() {
+    requires std::is_arithmetic_v<T> std::vector<T> getVector() {
         const std::uint64_t count = get<std::uint64_t>();
         if (count > remaining() / sizeof(T)) fail("a list is longer than the file");
         std::vector<T> values(count);

@@ -13,7 +13,8 @@ namespace {
 
 FeatureBins::Feature numericBins(std::span<const double> values, int maxBins,
                                  std::size_t sampleRows) {
-    const std::size_t stride = std::max<std::size_t>(1, values.size() / std::max<std::size_t>(sampleRows, 1));
+    const std::size_t stride =
+        std::max<std::size_t>(1, values.size() / std::max<std::size_t>(sampleRows, 1));
     std::vector<double> sample;
     sample.reserve(values.size() / stride + 1);
     for (std::size_t r = 0; r < values.size(); r += stride)
@@ -103,8 +104,16 @@ void binInto(const FeatureBins::Feature& f, const FeatureMatrix& x, std::size_t 
             out[r] = FeatureBins::kMissingBin;
             continue;
         }
-        // First bound >= v; the last bound is +inf, so one always exists.
-        out[r] = static_cast<std::uint8_t>(std::lower_bound(bounds, bounds + last, v) - bounds);
+        // First bound >= v; the last bound is +inf, so one always exists. Branch-free binary
+        // search (the answer stays in [first, first + count)).
+        std::size_t first = 0;
+        std::size_t count = last + 1;
+        while (count > 1) {
+            const std::size_t half = count / 2;
+            first += static_cast<std::size_t>(bounds[first + half - 1] < v) * half;
+            count -= half;
+        }
+        out[r] = static_cast<std::uint8_t>(first);
     }
 }
 
@@ -134,7 +143,8 @@ FeatureBins FeatureBins::fit(const FeatureMatrix& x, int maxBins, unsigned threa
     return out;
 }
 
-std::vector<std::uint8_t> FeatureBins::binColumn(const FeatureMatrix& x, std::size_t feature) const {
+std::vector<std::uint8_t> FeatureBins::binColumn(const FeatureMatrix& x,
+                                                 std::size_t feature) const {
     std::vector<std::uint8_t> out(x.rows());
     binInto(features_[feature], x, feature, out.data());
     return out;

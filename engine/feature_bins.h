@@ -26,9 +26,9 @@ class FeatureBins {
 
     struct Feature {
         bool categorical = false;
-        std::size_t binCount = 0;               // value bins, at most kMaxBins
-        std::vector<double> upperBounds;        // numeric: binCount bounds, the last +inf
-        std::vector<std::int32_t> levelToBin;   // categorical: per level, its bin
+        std::size_t binCount = 0;              // value bins, at most kMaxBins
+        std::vector<double> upperBounds;       // numeric: binCount bounds, the last +inf
+        std::vector<std::int32_t> levelToBin;  // categorical: per level, its bin
         std::vector<std::vector<std::int32_t>> binLevels;  // categorical: per bin, its levels
     };
 

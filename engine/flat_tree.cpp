@@ -45,8 +45,7 @@ std::int32_t FlatTree::addNode(double nodeSamples, double nodeImpurity,
 }
 
 void FlatTree::setNumericSplit(std::size_t node, std::int32_t splitFeature, double splitThreshold,
-                               bool missingLeft, double splitGain, std::int32_t l,
-                               std::int32_t r) {
+                               bool missingLeft, double splitGain, std::int32_t l, std::int32_t r) {
     feature[node] = splitFeature;
     threshold[node] = splitThreshold;
     missingGoesLeft[node] = missingLeft;
@@ -154,7 +153,8 @@ FlatTree FlatTree::load(ByteReader& in, const FeatureSchema& schema, std::size_t
                        "a tree leaf has children");
             continue;
         }
-        in.require(static_cast<std::size_t>(f) < schema.size(), "a tree splits on an unknown feature");
+        in.require(static_cast<std::size_t>(f) < schema.size(),
+                   "a tree splits on an unknown feature");
         for (std::int32_t child : {t.left[i], t.right[i]}) {
             in.require(child > static_cast<std::int32_t>(i) && static_cast<std::size_t>(child) < n,
                        "a tree node's child is out of range");

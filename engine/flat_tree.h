@@ -55,7 +55,8 @@ struct FlatTree {
 
     // Appends a node (a leaf until split) and returns its index. `nodeValue` has valueSize
     // numbers.
-    std::int32_t addNode(double nodeSamples, double nodeImpurity, std::span<const double> nodeValue);
+    std::int32_t addNode(double nodeSamples, double nodeImpurity,
+                         std::span<const double> nodeValue);
     // Makes leaf `node` a numeric split with children `l` and `r` (both already added).
     void setNumericSplit(std::size_t node, std::int32_t splitFeature, double splitThreshold,
                          bool missingLeft, double splitGain, std::int32_t l, std::int32_t r);

@@ -24,8 +24,14 @@ std::int32_t Predictions::predictedClass(std::size_t row) const {
 std::span<const Learner* const> allLearners() {
     static const std::vector<const Learner*> learners = {
         // LEARNER LIST: one line per family, in the order the GUI lists them.
+        &decisionTreeLearner(),
+        &randomForestLearner(),
+        &gradientBoostingLearner(),
+        &logisticRegressionLearner(),
+        &linearRegressionLearner(),
         &knnLearner(),
         &naiveBayesLearner(),
+        &mlpLearner(),
     };
     return learners;
 }
@@ -36,8 +42,8 @@ const Learner& learnerNamed(std::string_view name) {
         if (learner->name() == name) return *learner;
         known += (known.empty() ? "" : ", ") + std::string(learner->name());
     }
-    throw InvalidArgument("--model", "unknown model kind \"" + std::string(name) +
-                                         "\" (known: " + known + ")");
+    throw InvalidArgument(
+        "--model", "unknown model kind \"" + std::string(name) + "\" (known: " + known + ")");
 }
 
 }  // namespace glassbox

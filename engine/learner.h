@@ -78,8 +78,8 @@ class Learner {
                                        const TaskContext& task) const = 0;
     // Reads a model written by Model::save for a dataset with `schema`, `task` and
     // `classCount` classes; throws ModelFormatError on anything inconsistent.
-    virtual std::unique_ptr<Model> load(ByteReader& in, const FeatureSchema& schema,
-                                        TaskKind task, std::size_t classCount) const = 0;
+    virtual std::unique_ptr<Model> load(ByteReader& in, const FeatureSchema& schema, TaskKind task,
+                                        std::size_t classCount) const = 0;
 };
 
 // Every learner, in the order the GUI lists them.

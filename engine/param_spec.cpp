@@ -33,6 +33,8 @@ bool isWhole(double value) {
 }
 
 std::string canonicalBoolean(std::string_view text) {
+    if (text == "1") return "true";
+    if (text == "0") return "false";
     const std::optional<bool> value = parseBoolean(text);
     return value ? (*value ? "true" : "false") : std::string();
 }
@@ -77,8 +79,8 @@ std::string canonicalValue(const ParamSpec& spec, std::string_view raw) {
 
 std::string ParamSpec::describeAllowed() const {
     auto range = [&] {
-        return std::string(minExclusive ? "(" : "[") + formatNumber(min) + ", " + formatNumber(max) +
-               "]";
+        return std::string(minExclusive ? "(" : "[") + formatNumber(min) + ", " +
+               formatNumber(max) + "]";
     };
     std::string text;
     switch (type) {
@@ -110,16 +112,24 @@ ParamValues ParamValues::resolve(const ParamSpecs& specs,
         if (spec == specs.end()) {
             std::vector<std::string> names;
             for (const ParamSpec& s : specs) names.push_back(s.name);
-            throw InvalidArgument(name, "unknown parameter (known: " + joinWords(names, ", ") + ")");
+            throw InvalidArgument(name,
+                                  "unknown parameter (known: " + joinWords(names, ", ") + ")");
         }
         const std::string value = canonicalValue(*spec, raw);
         if (value.empty())
-            throw InvalidArgument(name, "must be " + spec->describeAllowed() + ", got \"" + raw + "\"");
+            throw InvalidArgument(name,
+                                  "must be " + spec->describeAllowed() + ", got \"" + raw + "\"");
         out.values_[name] = value;
     }
     for (const ParamSpec& spec : specs) {
         out.types_[spec.name] = spec.type;
-        if (!out.values_.count(spec.name)) out.values_[spec.name] = spec.defaultValue;
+        if (out.values_.count(spec.name)) continue;
+        // Defaults in canonical text too ("1e-9" -> "1e-09"), so a model saved and reloaded
+        // carries identical parameters.
+        const std::string value = canonicalValue(spec, spec.defaultValue);
+        if (value.empty())
+            throw std::logic_error("default of " + spec.name + " is outside its own range");
+        out.values_[spec.name] = value;
     }
     return out;
 }
@@ -172,7 +182,8 @@ std::vector<std::int64_t> ParamValues::integerList(const std::string& name) cons
 std::pair<std::string, std::string> splitParamAssignment(std::string_view assignment) {
     const std::size_t eq = assignment.find('=');
     if (eq == std::string_view::npos || eq == 0)
-        throw InvalidArgument("--param", "expected KEY=VALUE, got \"" + std::string(assignment) + "\"");
+        throw InvalidArgument("--param",
+                              "expected KEY=VALUE, got \"" + std::string(assignment) + "\"");
     return {std::string(assignment.substr(0, eq)), std::string(assignment.substr(eq + 1))};
 }
 

@@ -15,12 +15,15 @@ void TaskContext::report(double fraction, std::string_view stage) const {
     if (progress_) progress_(std::clamp(fraction, 0.0, 1.0), stage);
 }
 
-TaskContext TaskContext::sub(double begin, double end) const {
+TaskContext TaskContext::sub(double begin, double end, std::string prefix) const {
     if (!progress_) return TaskContext({}, cancel_);
     ProgressCallback parent = progress_;
     return TaskContext(
-        [parent, begin, end](double f, std::string_view stage) {
-            parent(begin + (end - begin) * f, stage);
+        [parent, begin, end, prefix = std::move(prefix)](double f, std::string_view stage) {
+            if (prefix.empty())
+                parent(begin + (end - begin) * f, stage);
+            else
+                parent(begin + (end - begin) * f, prefix + ": " + std::string(stage));
         },
         cancel_);
 }

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <functional>
+#include <string>
 #include <string_view>
 
 namespace glassbox {
@@ -34,8 +35,9 @@ class TaskContext {
     // Reports progress (and checks for cancellation).
     void report(double fraction, std::string_view stage) const;
 
-    // A context whose fractions map into [begin, end] of this one: for sub-steps.
-    TaskContext sub(double begin, double end) const;
+    // A context whose fractions map into [begin, end] of this one: for sub-steps. A non-empty
+    // `prefix` is put before the sub-step's stages ("fold 2 of 5: tree 3 of 200").
+    TaskContext sub(double begin, double end, std::string prefix = {}) const;
 
     const CancelToken* cancelToken() const { return cancel_; }
 

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct ValidationResult {
     std::vector<std::size_t> rows;
     std::vector<Scores> perFold;
     Scores pooled;  // over all of `predictions`
+    // Holdout only: the model fitted on the training rows.
+    std::unique_ptr<Model> model;
 };
 
 // K-fold cross-validation: fits on K-1 folds, predicts the held-out one, K times. Throws

@@ -19,6 +19,9 @@ packages=(
     libqt6sql6-sqlite libqt6svg6 libgl-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsqlite3-dev nlohmann-json3-dev libcli11-dev
+    # The MLP: LibTorch (CPU), and OpenBLAS for its matrix products (about 3x faster training
+    # than the reference BLAS; the serial build adds no thread pool beside LibTorch's).
+    libtorch-dev libopenblas0-serial
     fonts-wqy-microhei
 )
 

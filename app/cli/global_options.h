@@ -1,7 +1,9 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <thread>
 
 namespace glassbox::cli {
 
@@ -12,6 +14,11 @@ struct GlobalOptions {
     unsigned threads = 0;  // 0 = all cores
     std::uint64_t seed = 0;
     std::string registry;
+
+    // --threads, or every core when it is 0.
+    unsigned threadCount() const {
+        return threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    }
 };
 
 }  // namespace glassbox::cli

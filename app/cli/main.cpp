@@ -10,6 +10,7 @@
 #include "app/cli/exit_codes.h"
 #include "app/cli/global_options.h"
 #include "app/cli/inspect_command.h"
+#include "app/cli/model_commands.h"
 #include "app/cli/usage_error.h"
 #include "engine/errors.h"
 #include "engine/task.h"
@@ -58,6 +59,10 @@ int main(int argc, char** argv) {
 
     CommandAction action;
     addInspectCommand(app, global, action);
+    addTrainCommand(app, global, action);
+    addPredictCommand(app, global, action);
+    addExportTreeCommand(app, global, action);
+    addLearnersCommand(app, global, action);
 
     // CLI11 would only say "a subcommand is required" for a mistyped command name.
     if (argc > 1 && argv[1][0] != '-') {

@@ -1,0 +1,219 @@
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/data_file_options.h"
+#include "app/cli/exit_codes.h"
+#include "app/cli/model_commands.h"
+#include "app/cli/model_json.h"
+#include "app/cli/stats_json.h"
+#include "engine/errors.h"
+#include "engine/model_file.h"
+#include "engine/table_reader.h"
+#include "engine/validation.h"
+
+namespace glassbox::cli {
+namespace {
+
+struct TrainArguments {
+    std::string file;
+    DataFileOptions data;
+    std::string target;
+    std::string model;
+    std::vector<std::string> params;
+    std::string task;
+    std::size_t cv = 0;
+    std::string foldRule = "stratified";
+    double testFraction = 0;
+    std::string name;
+    bool noSave = false;
+    std::string out;
+};
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::map<std::string, std::string> givenParams(const std::vector<std::string>& assignments) {
+    std::map<std::string, std::string> given;
+    for (const std::string& a : assignments) {
+        auto [key, value] = splitParamAssignment(a);
+        if (!given.emplace(key, value).second)
+            throw InvalidArgument("--param", "\"" + key + "\" is given twice");
+    }
+    return given;
+}
+
+// Columns a user might expect to be features but that are not, and rows left out.
+std::vector<Warning> datasetWarnings(const Table& table, const DatasetResult& result) {
+    std::vector<Warning> warnings;
+    if (result.droppedRows > 0)
+        warnings.push_back({"rows with a missing target were left out", result.droppedRows});
+    for (const Column& c : table.columns())
+        if (c.type() == ColumnType::Text && c.name() != result.dataset.target)
+            warnings.push_back({"column \"" + c.name() +
+                                    "\" is text (mostly distinct values) and not used as a "
+                                    "feature; --type \"" +
+                                    c.name() + "=categorical\" uses it as categories",
+                                0});
+    return warnings;
+}
+
+void printSummary(const nlohmann::json& out) {
+    std::printf("%s on %s (%s): %zu rows, %zu features, %s\n",
+                out["model"].get<std::string>().c_str(), out["target"].get<std::string>().c_str(),
+                out["task"].get<std::string>().c_str(), out["rows"].get<std::size_t>(),
+                out["features"].get<std::size_t>(), out["validation"].get<std::string>().c_str());
+    for (const auto& [name, value] : out["metrics"].items()) {
+        if (name == "confusion_matrix") continue;
+        if (value.is_null())
+            std::printf("  %-18s -\n", name.c_str());
+        else
+            std::printf("  %-18s %.4f\n", name.c_str(), value.get<double>());
+    }
+    if (out["metrics"].contains("confusion_matrix")) {
+        std::printf("  confusion matrix (rows: true %s)\n",
+                    out["target"].get<std::string>().c_str());
+        for (const auto& row : out["metrics"]["confusion_matrix"]) {
+            std::printf("   ");
+            for (const auto& cell : row) std::printf(" %8zu", cell.get<std::size_t>());
+            std::printf("\n");
+        }
+    }
+    for (const auto& [name, value] : out["fit_summary"].items())
+        std::printf("  %-18s %g\n", name.c_str(), value.get<double>());
+    std::printf("  fitted in %.3f s\n", out["train_seconds"].get<double>());
+    if (out.contains("model_file"))
+        std::printf("  saved to %s\n", out["model_file"].get<std::string>().c_str());
+    for (const auto& w : out["warnings"])
+        std::printf("warning: %s\n", w["message"].get<std::string>().c_str());
+}
+
+int runTrain(const TrainArguments& args, const GlobalOptions& global, const TaskContext& task) {
+    const auto start = std::chrono::steady_clock::now();
+    const Learner& learner = learnerNamed(args.model);
+    const ParamValues params = ParamValues::resolve(learner.params(), givenParams(args.params));
+    std::optional<TaskKind> taskKind;
+    if (!args.task.empty()) taskKind = parseTaskName(args.task);
+    if (args.cv > 0 && args.testFraction > 0)
+        throw InvalidArgument("--test-fraction", "cannot be combined with --cv");
+    const FoldRule rule = args.foldRule == "index" ? FoldRule::Index : FoldRule::Stratified;
+    const FitOptions options{global.seed, global.threadCount()};
+
+    const LoadedTable loaded = readTable(args.file, args.data.toReadOptions(options.threads),
+                                         task.sub(0.0, 0.1, "reading"));
+    const DatasetResult built = makeDataset(loaded.table, args.target, taskKind);
+    const Dataset& data = built.dataset;
+    if (!learner.supports(data.task))
+        throw InvalidArgument("--model", std::string(learner.name()) + " does not do " +
+                                             std::string(taskName(data.task)) +
+                                             (taskKind ? "" : " (use --task to choose)"));
+
+    std::vector<Warning> warnings = loaded.warnings;
+    for (Warning& w : datasetWarnings(loaded.table, built)) warnings.push_back(std::move(w));
+
+    TrainedModel trained{
+        std::string(learner.name()), params,      data.task, data.target, data.classes,
+        data.features.schema(),      global.seed, nullptr};
+    nlohmann::json out;
+    std::string validation;
+    double trainSeconds = 0;
+    if (args.cv > 0) {
+        const ValidationResult cv =
+            crossValidate(learner, data, params, options, args.cv, rule, task.sub(0.1, 0.8));
+        out["metrics"] = scoresJson(cv.pooled);
+        nlohmann::json perFold = nlohmann::json::array();
+        for (const Scores& s : cv.perFold) perFold.push_back(scoresJson(s));
+        out["cv"] = {{"folds", args.cv}, {"fold_rule", args.foldRule}, {"per_fold", perFold}};
+        validation = std::to_string(args.cv) + "-fold cross-validation (" + args.foldRule +
+                     "), pooled out-of-fold predictions";
+        const auto fitStart = std::chrono::steady_clock::now();
+        trained.model = learner.fit(data, params, options, task.sub(0.8, 1.0, "final model"));
+        trainSeconds = secondsSince(fitStart);
+    } else if (args.testFraction > 0) {
+        const auto fitStart = std::chrono::steady_clock::now();
+        ValidationResult h =
+            holdout(learner, data, params, options, args.testFraction, rule, task.sub(0.1, 1.0));
+        trainSeconds = secondsSince(fitStart);
+        out["metrics"] = scoresJson(h.pooled);
+        out["test_rows"] = h.rows.size();
+        trained.model = std::move(h.model);
+        validation =
+            "holdout: " + std::to_string(h.rows.size()) + " test rows (" + args.foldRule + ")";
+    } else {
+        const auto fitStart = std::chrono::steady_clock::now();
+        trained.model = learner.fit(data, params, options, task.sub(0.1, 0.95));
+        trainSeconds = secondsSince(fitStart);
+        out["metrics"] = scoresJson(scoresFor(data, trained.model->predict(data.features, task)));
+        validation = "training rows (no validation: use --cv or --test-fraction)";
+    }
+
+    nlohmann::json summary = nlohmann::json::object();
+    for (const auto& [name, value] : trained.model->fitSummary()) summary[name] = value;
+    std::vector<std::string> featureNames;
+    for (const FeatureInfo& f : data.features.schema().features) featureNames.push_back(f.name);
+
+    out["version"] = nullptr;  // the model history arrives with its own issue
+    out["model"] = learner.name();
+    out["params"] = params.all();
+    out["task"] = taskName(data.task);
+    out["target"] = data.target;
+    out["classes"] = data.classes;
+    out["validation"] = validation;
+    out["train_seconds"] = trainSeconds;
+    out["rows"] = data.rows();
+    out["features"] = featureNames.size();
+    out["feature_names"] = featureNames;
+    out["fit_summary"] = summary;
+    out["seed"] = global.seed;
+    out["threads"] = options.threads;
+    if (!args.name.empty()) out["name"] = args.name;
+    if (!args.out.empty()) {
+        saveModelFile(trained, args.out);
+        out["model_file"] = args.out;
+    }
+    out["warnings"] = warningsJson(warnings);
+    out["seconds"] = secondsSince(start);
+    if (global.json)
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    else
+        printSummary(out);
+    return kOk;
+}
+
+}  // namespace
+
+void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action) {
+    auto args = std::make_shared<TrainArguments>();
+    CLI::App* command = app.add_subcommand("train", "Fit a model, validate it and save it");
+    command->add_option("FILE", args->file, "CSV, TSV, TXT, ARFF or SQLite file")->required();
+    args->data.addTo(*command);
+    command->add_option("--target", args->target, "The column to predict")->required();
+    command
+        ->add_option("--model", args->model,
+                     "decision_tree, random_forest, gradient_boosting, logistic_regression, "
+                     "linear_regression, knn, naive_bayes, mlp (see `learners`)")
+        ->required();
+    command->add_option("--param", args->params, "KEY=VALUE, repeatable (see `learners`)");
+    command->add_option("--task", args->task, "Override the inferred task")
+        ->check(CLI::IsMember({"classification", "regression"}));
+    command->add_option("--cv", args->cv, "K-fold cross-validation")->check(CLI::Range(2, 1000));
+    command
+        ->add_option("--fold-rule", args->foldRule,
+                     "stratified (shuffled by --seed) or index (row i in fold i mod K; "
+                     "with --test-fraction: the last rows are the test set)")
+        ->check(CLI::IsMember({"stratified", "index"}));
+    command->add_option("--test-fraction", args->testFraction, "Holdout: the share of test rows")
+        ->check(CLI::Range(0.0, 1.0));
+    command->add_option("--name", args->name, "A name for the model version");
+    command->add_flag("--no-save", args->noSave, "Do not add the model to the history");
+    command->add_option("--out", args->out, "Also write the fitted model to this file");
+    command->callback([args, &global, &action] {
+        action = [args, &global](const TaskContext& task) { return runTrain(*args, global, task); };
+    });
+}
+
+}  // namespace glassbox::cli
