@@ -140,6 +140,7 @@ class KnnModel final : public Model {
         out.put<std::uint8_t>(static_cast<std::uint8_t>(settings_.metric));
         out.put<std::uint8_t>(static_cast<std::uint8_t>(settings_.search));
         out.put<std::uint64_t>(settings_.k);
+        out.put<std::uint64_t>(classCount_);
         encoder_.save(out);
         out.putVector(scaling_.center);
         out.putVector(scaling_.scale);
@@ -236,7 +237,7 @@ class KnnLearner final : public Learner {
              .type = ParamType::Choice,
              .defaultValue = "auto",
              .choices = {"auto", "kd_tree", "brute"},
-             .help = "Neighbour search (same results): auto uses a KD-tree up to 15 encoded "
+             .help = "Neighbour search (same results): auto uses a KD-tree up to 64 encoded "
                      "columns, brute force above"},
         };
         return specs;
@@ -288,6 +289,8 @@ class KnnLearner final : public Learner {
         settings.metric = static_cast<DistanceMetric>(metric);
         settings.search = static_cast<NeighbourSearch>(search);
         const std::uint64_t k = in.get<std::uint64_t>();
+        in.require(in.get<std::uint64_t>() == (task == TaskKind::Classification ? classCount : 0),
+                   "the kNN model has another number of classes");
         NumericEncoder encoder = NumericEncoder::load(in, schema);
         const std::size_t dims = encoder.outputCount();
         ColumnScaling scaling;

@@ -26,9 +26,10 @@ using Pair = double __attribute__((vector_size(2 * sizeof(double))));
 using PairBits = std::uint64_t __attribute__((vector_size(2 * sizeof(double))));
 constexpr std::size_t kPairs = kPanel / 2;
 
-// Reduced distances from `query` to the kPanel points of `panel`, dimensions summed in order.
+// Reduced distances from `query` to the kPanel points of `panel`, dimensions summed in order;
+// returns the smallest.
 template <DistanceMetric M>
-void panelDistances(const double* query, const double* panel, std::size_t dims, double* out) {
+double panelDistances(const double* query, const double* panel, std::size_t dims, double* out) {
     Pair acc[kPairs] = {};
     for (std::size_t d = 0; d < dims; ++d) {
         const Pair q = {query[d], query[d]};
@@ -43,10 +44,13 @@ void panelDistances(const double* query, const double* panel, std::size_t dims, 
                                                  0x7fff'ffff'ffff'ffffull);  // |diff|
         }
     }
+    // Finite inputs never make NaN here (only non-negative terms are added), at worst +inf.
+    double lowest = kInfinity;
     for (std::size_t l = 0; l < kPanel; ++l) {
-        const double v = acc[l / 2][l % 2];
-        out[l] = std::isnan(v) ? kInfinity : v;
+        out[l] = acc[l / 2][l % 2];
+        lowest = std::min(lowest, out[l]);
     }
+    return lowest;
 }
 
 }  // namespace
@@ -159,23 +163,26 @@ double NeighbourIndex::boxDistance(std::int32_t node, const double* query) const
     return sum;
 }
 
-void NeighbourIndex::scan(const double* query, std::size_t begin, std::size_t end,
-                          Best& best) const {
+std::size_t NeighbourIndex::scan(const double* query, std::size_t begin, std::size_t end,
+                                 Best& best) const {
     double distances[kPanel];
     for (std::size_t first = begin; first < end; first += kPanel) {
         const double* panel = panels_.data() + first / kPanel * dims_ * kPanel;
-        if (metric_ == DistanceMetric::Euclidean)
-            panelDistances<DistanceMetric::Euclidean>(query, panel, dims_, distances);
-        else
-            panelDistances<DistanceMetric::Manhattan>(query, panel, dims_, distances);
+        const double lowest =
+            metric_ == DistanceMetric::Euclidean
+                ? panelDistances<DistanceMetric::Euclidean>(query, panel, dims_, distances)
+                : panelDistances<DistanceMetric::Manhattan>(query, panel, dims_, distances);
+        if (lowest > best.bound()) continue;
         const std::size_t lanes = std::min(kPanel, end - first);
         for (std::size_t l = 0; l < lanes; ++l)
             if (distances[l] <= best.bound()) best.offer(distances[l], rowOfSlot_[first + l]);
     }
+    return (end - begin + kPanel - 1) / kPanel;
 }
 
-void NeighbourIndex::kdSearch(const double* query, Best& best,
-                              std::vector<std::pair<std::int32_t, double>>& stack) const {
+std::size_t NeighbourIndex::kdSearch(const double* query, Best& best,
+                                     std::vector<std::pair<std::int32_t, double>>& stack) const {
+    std::size_t scanned = 0;
     stack.clear();
     stack.emplace_back(0, 0.0);
     while (!stack.empty()) {
@@ -184,7 +191,7 @@ void NeighbourIndex::kdSearch(const double* query, Best& best,
         if (bound > best.bound()) continue;
         const Node& node = nodes_[id];
         if (node.left < 0) {
-            scan(query, node.begin, node.end, best);
+            scanned += scan(query, node.begin, node.end, best);
             continue;
         }
         const double toLeft = boxDistance(node.left, query);
@@ -198,6 +205,7 @@ void NeighbourIndex::kdSearch(const double* query, Best& best,
         if (far.second <= best.bound()) stack.push_back(far);
         if (near.second <= best.bound()) stack.push_back(near);
     }
+    return scanned;
 }
 
 std::int32_t NeighbourIndex::leafOf(const double* query) const {
@@ -229,6 +237,8 @@ std::vector<Neighbour> NeighbourIndex::search(std::span<const double> queries,
                                               unsigned threads, const TaskContext& task) const {
     if (queries.size() != queryRows * dims_)
         throw std::invalid_argument("NeighbourIndex::search: queries is not rows x dims");
+    for (double v : queries)
+        if (!std::isfinite(v)) throw std::invalid_argument("NeighbourIndex: non-finite query");
     const std::size_t kept = std::min(k, rows_);
     std::vector<Neighbour> out(queryRows * kept);
     if (kept == 0 || queryRows == 0) return out;
@@ -249,6 +259,8 @@ std::vector<Neighbour> NeighbourIndex::search(std::span<const double> queries,
         std::max<std::size_t>(
             1, kChunkBytes / (kPanel * sizeof(double) * std::max<std::size_t>(1, dims_))) *
         kPanel;
+    const std::size_t panels = (rows_ + kPanel - 1) / kPanel;
+    std::atomic<std::size_t> treeQueries{0}, treePanels{0};
     std::atomic<std::size_t> done{0};
     parallelFor(jobs, threads, [&](std::size_t job, bool onCaller) {
         task.checkCancelled();
@@ -259,17 +271,29 @@ std::vector<Neighbour> NeighbourIndex::search(std::span<const double> queries,
         std::vector<Best> best;
         best.reserve(block.size());
         for (std::size_t q : block) best.emplace_back(&out[q * kept], kept);
+        std::size_t viaTree = 0;
         if (usesKdTree()) {
+            // Where the tree barely prunes (many dimensions, uniform data), its scattered
+            // scans are slower than blocked brute force: once the queries so far scanned more
+            // than a third of the points on average, the rest go brute force. Either way the
+            // answers are the same; only the speed depends on this.
             std::vector<std::pair<std::int32_t, double>> stack;
-            for (std::size_t i = 0; i < block.size(); ++i)
-                kdSearch(queries.data() + block[i] * dims_, best[i], stack);
-        } else {
-            // Blocked brute force: a chunk of points stays in cache for the block's queries.
-            for (std::size_t begin = 0; begin < rows_; begin += chunk) {
-                const std::size_t end = std::min(rows_, begin + chunk);
-                for (std::size_t i = 0; i < block.size(); ++i)
-                    scan(queries.data() + block[i] * dims_, begin, end, best[i]);
+            for (; viaTree < block.size(); ++viaTree) {
+                const std::size_t searched = treeQueries.load(std::memory_order_relaxed);
+                if (searched >= 32 &&
+                    treePanels.load(std::memory_order_relaxed) > panels * searched / 3)
+                    break;
+                const std::size_t scanned =
+                    kdSearch(queries.data() + block[viaTree] * dims_, best[viaTree], stack);
+                treePanels.fetch_add(scanned, std::memory_order_relaxed);
+                treeQueries.fetch_add(1, std::memory_order_relaxed);
             }
+        }
+        // Blocked brute force: a chunk of points stays in cache for the block's queries.
+        for (std::size_t begin = 0; begin < rows_ && viaTree < block.size(); begin += chunk) {
+            const std::size_t end = std::min(rows_, begin + chunk);
+            for (std::size_t i = viaTree; i < block.size(); ++i)
+                scan(queries.data() + block[i] * dims_, begin, end, best[i]);
         }
         for (Best& b : best) b.finish();
         const std::size_t finished = done.fetch_add(1) + 1;

@@ -24,15 +24,16 @@ struct Neighbour {
     friend bool operator==(const Neighbour&, const Neighbour&) = default;
 };
 
-// Exact k-nearest-neighbour search over a fixed set of finite points: a KD-tree for few
-// dimensions, blocked brute force otherwise. Neighbours are ordered by (distance, row), so
+// Exact k-nearest-neighbour search over a fixed set of finite points: a KD-tree (which hands
+// over to brute force at query time when it turns out to prune little), or blocked brute force
+// for many dimensions. Neighbours are ordered by (distance, row), so
 // equally distant points resolve to the lower row and every method, thread count and build
 // gives the same answer. Both methods compute each distance with the same kernel (dimensions
 // summed in order), so they agree bit for bit.
 class NeighbourIndex {
   public:
     // Auto picks the KD-tree up to this many dimensions.
-    static constexpr std::size_t kdTreeMaxDims = 15;
+    static constexpr std::size_t kdTreeMaxDims = 64;
 
     NeighbourIndex() = default;
     // `points` is row-major, rows x dims, every value finite (std::invalid_argument otherwise).
@@ -49,7 +50,8 @@ class NeighbourIndex {
     std::vector<double> points() const;
 
     // The min(k, size()) nearest points of each of the `queryRows` rows of `queries`
-    // (row-major, dims() wide, finite), nearest first: queryRows x min(k, size()) neighbours.
+    // (row-major, dims() wide, finite: std::invalid_argument otherwise), nearest first:
+    // queryRows x min(k, size()) neighbours.
     // Parallel over query rows; reports progress and throws Cancelled through `task`.
     std::vector<Neighbour> search(std::span<const double> queries, std::size_t queryRows,
                                   std::size_t k, unsigned threads, const TaskContext& task) const;
@@ -70,9 +72,10 @@ class NeighbourIndex {
     double boxDistance(std::int32_t node, const double* query) const;
     // The leaf a query descends to, always into the nearer child.
     std::int32_t leafOf(const double* query) const;
-    void scan(const double* query, std::size_t begin, std::size_t end, Best& best) const;
-    void kdSearch(const double* query, Best& best,
-                  std::vector<std::pair<std::int32_t, double>>& stack) const;
+    // Both return the number of panels scanned.
+    std::size_t scan(const double* query, std::size_t begin, std::size_t end, Best& best) const;
+    std::size_t kdSearch(const double* query, Best& best,
+                         std::vector<std::pair<std::int32_t, double>>& stack) const;
 
     std::size_t rows_ = 0;
     std::size_t dims_ = 0;

@@ -1,19 +1,11 @@
-// Helpers for learner tests: the shared datasets, 5-fold index cross-validation with pooled
-// accuracy and AUC (REFERENCE.md's protocol), the reference floors, save/load round trips.
+// Helpers for learner tests: the shared datasets, parameters, save/load round trips.
 #pragma once
 
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QString>
-
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
-#include <numeric>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +13,7 @@
 #include "engine/byte_io.h"
 #include "engine/learner.h"
 #include "engine/table_reader.h"
+#include "engine/validation.h"
 
 namespace glassbox::test {
 
@@ -36,104 +29,28 @@ inline FitOptions threadsOption(unsigned threads) {
     return options;
 }
 
+// "k=5 weights=distance" as a parameter map.
+inline std::map<std::string, std::string> paramMap(const std::string& text) {
+    std::map<std::string, std::string> out;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find(' ', begin);
+        if (end == std::string::npos) end = text.size();
+        if (end > begin) out.insert(splitParamAssignment(text.substr(begin, end - begin)));
+        begin = end + 1;
+    }
+    return out;
+}
+
+// 5-fold index cross-validation (REFERENCE.md's protocol) on 2 threads.
+inline ValidationResult indexCrossValidate(const Learner& learner, const Dataset& data,
+                                           const ParamValues& params) {
+    return crossValidate(learner, data, params, threadsOption(2), 5, FoldRule::Index, {});
+}
+
 inline ParamValues paramsOf(const Learner& learner,
                             const std::map<std::string, std::string>& given = {}) {
     return ParamValues::resolve(learner.params(), given);
-}
-
-// Out-of-fold predictions for every row, row i held out in fold i mod `folds`.
-inline Predictions indexCrossValidate(const Learner& learner, const Dataset& data,
-                                      const ParamValues& params, std::size_t folds = 5,
-                                      unsigned threads = 2) {
-    Predictions pooled;
-    pooled.task = data.task;
-    pooled.rows = data.rows();
-    pooled.classCount = data.classCount();
-    if (data.task == TaskKind::Classification)
-        pooled.probabilities.assign(data.rows() * data.classCount(), 0.0);
-    else
-        pooled.values.assign(data.rows(), 0.0);
-    for (std::size_t fold = 0; fold < folds; ++fold) {
-        std::vector<std::size_t> train, test;
-        for (std::size_t r = 0; r < data.rows(); ++r)
-            (r % folds == fold ? test : train).push_back(r);
-        const std::unique_ptr<Model> model =
-            learner.fit(data.subset(train), params, threadsOption(threads), {});
-        const Predictions p = model->predict(data.features.subset(test), {});
-        for (std::size_t i = 0; i < test.size(); ++i) {
-            if (data.task == TaskKind::Regression) {
-                pooled.values[test[i]] = p.values[i];
-                continue;
-            }
-            const auto row = p.probabilitiesOf(i);
-            std::copy(row.begin(), row.end(),
-                      pooled.probabilities.begin() + test[i] * data.classCount());
-        }
-    }
-    return pooled;
-}
-
-inline double accuracy(const Dataset& data, const Predictions& p) {
-    std::size_t correct = 0;
-    for (std::size_t r = 0; r < data.rows(); ++r) correct += p.predictedClass(r) == data.labels[r];
-    return static_cast<double>(correct) / static_cast<double>(data.rows());
-}
-
-// Mann-Whitney AUC of `scores` with ties counted half; NaN without both groups.
-inline double rocAucOf(const std::vector<double>& scores, const std::vector<bool>& positive) {
-    std::vector<std::size_t> order(scores.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
-    double rankSum = 0;
-    std::size_t positives = 0;
-    for (std::size_t i = 0; i < order.size();) {
-        std::size_t j = i;
-        while (j < order.size() && scores[order[j]] == scores[order[i]]) ++j;
-        const double rank = (static_cast<double>(i + j) + 1.0) / 2.0;
-        for (std::size_t t = i; t < j; ++t)
-            if (positive[order[t]]) rankSum += rank, ++positives;
-        i = j;
-    }
-    const std::size_t negatives = scores.size() - positives;
-    if (positives == 0 || negatives == 0) return NAN;
-    const double p = static_cast<double>(positives);
-    return (rankSum - p * (p + 1) / 2) / (p * static_cast<double>(negatives));
-}
-
-// Binary: the second class is positive; multiclass: macro one-vs-rest over present classes.
-inline double macroAuc(const Dataset& data, const Predictions& p) {
-    const std::size_t classes = data.classCount();
-    double sum = 0;
-    std::size_t counted = 0;
-    for (std::size_t c = classes == 2 ? 1 : 0; c < classes; ++c) {
-        std::vector<double> scores(data.rows());
-        std::vector<bool> positive(data.rows());
-        for (std::size_t r = 0; r < data.rows(); ++r) {
-            scores[r] = p.probabilities[r * classes + c];
-            positive[r] = data.labels[r] == static_cast<std::int32_t>(c);
-        }
-        const double auc = rocAucOf(scores, positive);
-        if (!std::isnan(auc)) sum += auc, ++counted;
-    }
-    return sum / static_cast<double>(counted);
-}
-
-struct ReferenceScore {
-    double accuracy = 0;
-    double auc = 0;
-};
-
-// scikit-learn's scores from ../shared/datasets/reference.json.
-inline ReferenceScore referenceScore(const QString& dataset, const QString& model) {
-    QFile file(QString(GLASSBOX_SHARED_DIR) + "/datasets/reference.json");
-    if (!file.open(QIODevice::ReadOnly)) return {NAN, NAN};
-    const QJsonObject scores = QJsonDocument::fromJson(file.readAll())
-                                   .object()[dataset]
-                                   .toObject()["models"]
-                                   .toObject()[model]
-                                   .toObject();
-    return {scores["accuracy"].toDouble(NAN), scores["auc"].toDouble(NAN)};
 }
 
 inline std::vector<std::uint8_t> saveBytes(const Model& model) {

@@ -9,6 +9,7 @@
 #include "engine/byte_io.h"
 #include "engine/errors.h"
 #include "engine/learner.h"
+#include "engine/metrics.h"
 #include "engine/neighbour_index.h"
 #include "engine/random.h"
 #include "learner_test_support.h"
@@ -249,12 +250,14 @@ class KnnTest : public QObject {
     }
 
     void autoPicksByDimensions() {
-        const std::vector<double> points(40 * 16, 1.0);
-        QVERIFY(NeighbourIndex(std::span(points).first(40 * 15), 40, 15, DistanceMetric::Euclidean,
-                               NeighbourSearch::Auto)
+        const std::size_t most = NeighbourIndex::kdTreeMaxDims;
+        const std::vector<double> points(40 * (most + 1), 1.0);
+        QVERIFY(NeighbourIndex(std::span(points).first(40 * most), 40, most,
+                               DistanceMetric::Euclidean, NeighbourSearch::Auto)
                     .usesKdTree());
-        QVERIFY(!NeighbourIndex(points, 40, 16, DistanceMetric::Euclidean, NeighbourSearch::Auto)
-                     .usesKdTree());
+        QVERIFY(
+            !NeighbourIndex(points, 40, most + 1, DistanceMetric::Euclidean, NeighbourSearch::Auto)
+                 .usesKdTree());
     }
 
     void missingAndCategoricalFeatures() {
@@ -266,58 +269,60 @@ class KnnTest : public QObject {
             QVERIFY(std::isfinite(row[0]) && std::isfinite(row[1]));
             QCOMPARE(row[0] + row[1], 1.0);
         }
-        QVERIFY(accuracy(data, p) > 0.7);
+        QVERIFY(*classificationScores(data.labels, p).get("accuracy") > 0.7);
     }
 
-    void referenceFloors_data() {
+    // The variants on real data (REFERENCE.md's floors cover the defaults in
+    // test_reference_floors): cross-validated scores well above chance, valid probabilities.
+    void variantsOnSharedData_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("target");
-        QTest::addColumn<QString>("key");
-        QTest::newRow("breast_cancer") << "breast_cancer.csv"
-                                       << "diagnosis"
-                                       << "breast_cancer";
-        QTest::newRow("credit-g") << "credit-g.arff"
-                                  << "class"
-                                  << "credit-g";
-        QTest::newRow("diabetes") << "diabetes.arff"
-                                  << "class"
-                                  << "diabetes";
-        QTest::newRow("iris_arff") << "iris.arff"
-                                   << "class"
-                                   << "iris_arff";
-        QTest::newRow("iris") << "iris.csv"
-                              << "species"
-                              << "iris";
-        QTest::newRow("soybean") << "soybean.arff"
-                                 << "class"
-                                 << "soybean";
-        QTest::newRow("wine") << "wine.csv"
-                              << "cultivar"
-                              << "wine";
-        QTest::newRow("weather.nominal") << "weather.nominal.arff"
-                                         << "play"
-                                         << "weather.nominal";
+        QTest::addColumn<QString>("params");
+        QTest::addColumn<QString>("score");
+        QTest::addColumn<double>("atLeast");
+        QTest::newRow("soybean manhattan distance") << "soybean.arff"
+                                                    << "class"
+                                                    << "metric=manhattan weights=distance"
+                                                    << "accuracy" << 0.89;
+        QTest::newRow("breast_cancer minmax brute") << "breast_cancer.csv"
+                                                    << "diagnosis"
+                                                    << "scaling=minmax algorithm=brute"
+                                                    << "accuracy" << 0.94;
+        QTest::newRow("credit-g k=25 distance") << "credit-g.arff"
+                                                << "class"
+                                                << "k=25 weights=distance"
+                                                << "auc" << 0.72;
+        QTest::newRow("wine unscaled") << "wine.csv"
+                                       << "cultivar"
+                                       << "scaling=none"
+                                       << "accuracy" << 0.6;
+        QTest::newRow("regression") << "diabetes_regression.csv"
+                                    << "progression"
+                                    << "k=15"
+                                    << "r2" << 0.35;
+        QTest::newRow("regression distance manhattan") << "diabetes_regression.csv"
+                                                       << "progression"
+                                                       << "k=15 weights=distance metric=manhattan"
+                                                       << "r2" << 0.35;
     }
-    void referenceFloors() {
+    void variantsOnSharedData() {
         QFETCH(QString, file);
         QFETCH(QString, target);
-        QFETCH(QString, key);
+        QFETCH(QString, params);
+        QFETCH(QString, score);
+        QFETCH(double, atLeast);
         const Dataset data = sharedDataset(file.toStdString(), target.toStdString());
-        const Predictions p = indexCrossValidate(knn(), data, paramsOf(knn(), {{"k", "5"}}));
-        for (std::size_t r = 0; r < p.rows; ++r) {
+        const ValidationResult cv =
+            indexCrossValidate(knn(), data, paramsOf(knn(), paramMap(params.toStdString())));
+        const Predictions& p = cv.predictions;
+        for (std::size_t r = 0; r < p.rows && data.task == TaskKind::Classification; ++r) {
             double sum = 0;
             for (double v : p.probabilitiesOf(r)) sum += v;
             QVERIFY(std::fabs(sum - 1.0) < 1e-12);
         }
-        if (key == "weather.nominal") return;  // 14 rows: a smoke test only
-        const ReferenceScore reference = referenceScore(key, "knn");
-        QVERIFY(std::isfinite(reference.accuracy) && std::isfinite(reference.auc));
-        const bool small = data.rows() < 300;
-        const double acc = accuracy(data, p), auc = macroAuc(data, p);
-        qInfo("%s: accuracy %.4f (reference %.4f), AUC %.4f (reference %.4f)", qPrintable(key), acc,
-              reference.accuracy, auc, reference.auc);
-        QVERIFY(acc >= reference.accuracy - (small ? 0.04 : 0.02));
-        QVERIFY(auc >= reference.auc - (small ? 0.02 : 0.01));
+        const double got = *cv.pooled.get(score.toStdString());
+        qInfo("%s %s: %s %.4f", qPrintable(file), qPrintable(params), qPrintable(score), got);
+        QVERIFY(got >= atLeast);
     }
 
     void saveLoadPredictsIdentically_data() {
@@ -377,12 +382,14 @@ class KnnTest : public QObject {
             std::memcpy(changed.data() + offset, &value, width);
             return changed;
         };
-        // Layout: u32 version, u8 weights, u8 metric, u8 algorithm, u64 k, ...; labels last.
+        // Layout: u32 version, u8 weights, u8 metric, u8 algorithm, u64 k, u64 classes, ...;
+        // labels last.
         QVERIFY_THROWS_EXCEPTION(ModelFormatError, loadBytes(knn(), corrupt(0, 2, 4), data));
         QVERIFY_THROWS_EXCEPTION(ModelFormatError, loadBytes(knn(), corrupt(4, 7, 1), data));
         QVERIFY_THROWS_EXCEPTION(ModelFormatError, loadBytes(knn(), corrupt(6, 3, 1), data));
         QVERIFY_THROWS_EXCEPTION(ModelFormatError, loadBytes(knn(), corrupt(7, 0, 8), data));
         QVERIFY_THROWS_EXCEPTION(ModelFormatError, loadBytes(knn(), corrupt(7, 13, 8), data));
+        QVERIFY_THROWS_EXCEPTION(ModelFormatError, loadBytes(knn(), corrupt(15, 3, 8), data));
         QVERIFY_THROWS_EXCEPTION(ModelFormatError,
                                  loadBytes(knn(), corrupt(bytes.size() - 4, 2, 4), data));
         const std::uint64_t nan = 0x7ff8'0000'0000'0000ull;
