@@ -69,6 +69,7 @@ ColumnScaling fitScaling(std::span<const double> x, std::size_t rows, std::size_
             center = low;
             scale = high - low;
         }
+        if (!std::isfinite(center)) continue;  // values near the double limit
         out.center[d] = center;
         out.scale[d] = scale > 0 && std::isfinite(scale) ? scale : 1.0;
     }

@@ -212,24 +212,24 @@ class NaiveBayesLearner final : public Learner {
                 priors[c] = balanced ? 1.0 / static_cast<double>(present)
                                      : classRows[c] / static_cast<double>(rows);
 
-        // scikit-learn's epsilon: var_smoothing times the largest feature variance.
-        std::vector<FeatureModel> features(x.featureCount());
-        std::vector<double> overallMean(x.featureCount(), 0.0);
-        std::vector<double> overallVariance(x.featureCount(), 1.0);
+        // Per numeric feature, the moments of each class and (last) of all rows.
+        std::vector<std::vector<Moments>> moments(x.featureCount());
         double largest = 0;
         for (std::size_t f = 0; f < x.featureCount(); ++f) {
+            task.report(
+                0.5 * static_cast<double>(f) / static_cast<double>(x.featureCount()),
+                "feature " + std::to_string(f + 1) + " of " + std::to_string(x.featureCount()));
             if (x.isCategorical(f)) continue;
-            const auto [n, mean, variance] = moments(x.values(f), labels, -1);
-            if (n == 0) continue;
-            overallMean[f] = mean;
-            overallVariance[f] = variance;
-            largest = std::max(largest, variance);
+            moments[f] = momentsByClass(x.values(f), labels, classes);
+            largest = std::max(largest, moments[f].back().variance);
         }
+        // scikit-learn's epsilon: var_smoothing times the largest feature variance.
         const double epsilon = varSmoothing * (largest > 0 ? largest : 1.0);
 
+        std::vector<FeatureModel> features(x.featureCount());
         for (std::size_t f = 0; f < x.featureCount(); ++f) {
             task.report(
-                static_cast<double>(f) / std::max<std::size_t>(1, x.featureCount()),
+                0.5 + 0.5 * static_cast<double>(f) / static_cast<double>(x.featureCount()),
                 "feature " + std::to_string(f + 1) + " of " + std::to_string(x.featureCount()));
             FeatureModel& m = features[f];
             if (x.isCategorical(f)) {
@@ -241,13 +241,18 @@ class NaiveBayesLearner final : public Learner {
             }
             m.mean.resize(classes);
             m.variance.resize(classes);
+            const Moments& all = moments[f].back();
             for (std::size_t c = 0; c < classes; ++c) {
-                const auto [n, mean, variance] =
-                    moments(x.values(f), labels, static_cast<std::int32_t>(c));
-                // A class without values for this feature gets the overall distribution.
-                m.mean[c] = n > 0 ? mean : overallMean[f];
-                m.variance[c] = std::max((n > 0 ? variance : overallVariance[f]) + epsilon,
+                // A class without values for this feature gets the overall distribution (mean
+                // 0 and variance 1 when the feature has no values at all).
+                const Moments& mc = moments[f][c].count > 0 ? moments[f][c] : all;
+                m.mean[c] = mc.count > 0 ? mc.mean : 0.0;
+                m.variance[c] = std::max((mc.count > 0 ? mc.variance : 1.0) + epsilon,
                                          std::numeric_limits<double>::min());
+                if (!std::isfinite(m.mean[c]) || !std::isfinite(m.variance[c])) {
+                    m.mean[c] = 0.0;  // values near the double limit: the feature is ignored
+                    m.variance[c] = 1.0;
+                }
             }
         }
         task.report(1.0, "done");
@@ -308,23 +313,30 @@ class NaiveBayesLearner final : public Learner {
         double variance = 0;  // population variance
     };
 
-    // Over the finite values of rows whose label is `label` (all rows when -1).
-    static Moments moments(std::span<const double> values, std::span<const std::int32_t> labels,
-                           std::int32_t label) {
-        Moments m;
-        double sum = 0;
-        for (std::size_t r = 0; r < values.size(); ++r)
-            if ((label < 0 || labels[r] == label) && std::isfinite(values[r])) {
-                ++m.count;
-                sum += values[r];
-            }
-        if (m.count == 0) return m;
-        m.mean = sum / static_cast<double>(m.count);
-        double squares = 0;
-        for (std::size_t r = 0; r < values.size(); ++r)
-            if ((label < 0 || labels[r] == label) && std::isfinite(values[r]))
-                squares += (values[r] - m.mean) * (values[r] - m.mean);
-        m.variance = squares / static_cast<double>(m.count);
+    // The moments of the finite values of each class's rows, and last those of all rows.
+    static std::vector<Moments> momentsByClass(std::span<const double> values,
+                                               std::span<const std::int32_t> labels,
+                                               std::size_t classes) {
+        std::vector<Moments> m(classes + 1);
+        std::vector<double> sums(classes + 1, 0.0), squares(classes + 1, 0.0);
+        for (std::size_t r = 0; r < values.size(); ++r) {
+            if (!std::isfinite(values[r])) continue;
+            ++m[labels[r]].count;
+            ++m[classes].count;
+            sums[labels[r]] += values[r];
+            sums[classes] += values[r];
+        }
+        for (std::size_t c = 0; c <= classes; ++c)
+            if (m[c].count > 0) m[c].mean = sums[c] / static_cast<double>(m[c].count);
+        for (std::size_t r = 0; r < values.size(); ++r) {
+            if (!std::isfinite(values[r])) continue;
+            const double d = values[r] - m[labels[r]].mean;
+            const double e = values[r] - m[classes].mean;
+            squares[labels[r]] += d * d;
+            squares[classes] += e * e;
+        }
+        for (std::size_t c = 0; c <= classes; ++c)
+            if (m[c].count > 0) m[c].variance = squares[c] / static_cast<double>(m[c].count);
         return m;
     }
 

@@ -157,6 +157,17 @@ class NaiveBayesTest : public QObject {
         QVERIFY(std::fabs(p.probabilities[2] - 2.0 / 3) < 1e-12);
     }
 
+    void classWithoutValuesGetsTheOverallGaussian() {
+        // B never has x: it takes all rows' Gaussian, which here is A's, so x decides nothing.
+        const Dataset data =
+            datasetOf({{1, kMissing, 0}, {3, kMissing, 0}, {NAN, kMissing, 1}, {NAN, kMissing, 1}});
+        const auto model = nb().fit(data, paramsOf(nb()), {}, {});
+        const Predictions p = model->predict(
+            matrixOf({{10, kMissing, 0}, {2, kMissing, 0}}, {"red", "green", "blue"}), {});
+        QCOMPARE(p.probabilities[0], 0.5);
+        QCOMPARE(p.probabilities[2], 0.5);
+    }
+
     void regressionIsRejected() {
         QVERIFY(nb().supports(TaskKind::Classification));
         QVERIFY(!nb().supports(TaskKind::Regression));
