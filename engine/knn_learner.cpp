@@ -262,7 +262,7 @@ class KnnLearner final : public Learner {
                                            std::to_string(rows) + " training rows");
 
         task.report(0.0, "encoding");
-        NumericEncoder encoder = NumericEncoder::fit(data.features, false);
+        NumericEncoder encoder = NumericEncoder::fit(data.features, false, options.threads);
         std::vector<double> x = encoder.transform(data.features);
         const std::size_t dims = encoder.outputCount();
         ColumnScaling columnScaling = fitScaling(x, rows, dims, scaling, encoder);
