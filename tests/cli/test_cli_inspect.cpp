@@ -129,7 +129,8 @@ class CliInspectTest : public QObject {
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2
                                          << QString(
                                                 "^glassbox-cli: error: frobnicate: "
-                                                "unknown command \\(commands: inspect\\)$");
+                                                "unknown command \\(commands: inspect, train, "
+                                                "predict, export-tree, learners\\)$");
         QTest::newRow("bad type name") << QStringList{"inspect", iris, "--type", "species=color"}
                                        << 1 << QString("^glassbox-cli: error: --type: .+$");
         QTest::newRow("unknown type column")

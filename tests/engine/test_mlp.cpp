@@ -160,7 +160,7 @@ class MlpTest : public QObject {
         for (const ParamSpec& spec : mlp().params()) QVERIFY(!spec.help.empty());
         const ParamValues defaults = paramsOf({});
         QCOMPARE(defaults.text("hidden_layers"), std::string("100"));
-        QCOMPARE(defaults.text("weight_decay"), std::string("0.0001"));
+        QCOMPARE(defaults.real("weight_decay"), 1e-4);
         QCOMPARE(defaults.text("batch_size"), std::string("auto"));
     }
 
