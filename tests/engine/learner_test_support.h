@@ -17,10 +17,11 @@
 
 namespace glassbox::test {
 
-inline Dataset sharedDataset(const std::string& file, const std::string& target) {
+inline Dataset sharedDataset(const std::string& file, const std::string& target,
+                             std::optional<TaskKind> task = std::nullopt) {
     const LoadedTable loaded =
         readTable(std::string(GLASSBOX_SHARED_DIR) + "/datasets/" + file, ReadOptions{});
-    return makeDataset(loaded.table, target, std::nullopt).dataset;
+    return makeDataset(loaded.table, target, task).dataset;
 }
 
 inline FitOptions threadsOption(unsigned threads) {

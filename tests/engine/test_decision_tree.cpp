@@ -15,10 +15,14 @@
 #include "engine/random.h"
 #include "engine/table_reader.h"
 #include "engine/validation.h"
+#include "tests/engine/learner_test_support.h"
 
 using namespace glassbox;
 
 namespace {
+
+using glassbox::test::saveBytes;
+using glassbox::test::sharedDataset;
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -69,12 +73,6 @@ Dataset categoricalData(const std::vector<std::int32_t>& codes, std::size_t leve
     return d;
 }
 
-Dataset sharedDataset(const std::string& file, const std::string& target) {
-    const LoadedTable loaded =
-        readTable(std::string(GLASSBOX_SHARED_DIR "/datasets/") + file, {}, {});
-    return makeDataset(loaded.table, target, std::nullopt).dataset;
-}
-
 // Noisy labelled rows with numeric, categorical and missing values.
 Dataset mixedData(std::size_t rows, std::uint64_t seed) {
     Random random(seed);
@@ -108,12 +106,6 @@ std::unique_ptr<Model> fitTree(const Dataset& data,
                                unsigned threads = 1) {
     return tree().fit(data, ParamValues::resolve(tree().params(), given), FitOptions{7, threads},
                       {});
-}
-
-std::vector<std::uint8_t> saved(const Model& model) {
-    ByteWriter out;
-    model.save(out);
-    return out.take();
 }
 
 std::unique_ptr<Model> loaded(const Learner& learner, std::span<const std::uint8_t> bytes,
@@ -450,22 +442,22 @@ class DecisionTreeTest : public QObject {
         QFETCH(QString, target);
         const Dataset data = sharedDataset(file.toStdString(), target.toStdString());
         const auto model = fitTree(data, {{"min_samples_leaf", "2"}});
-        const std::vector<std::uint8_t> bytes = saved(*model);
-        QCOMPARE(saved(*model), bytes);
+        const std::vector<std::uint8_t> bytes = saveBytes(*model);
+        QCOMPARE(saveBytes(*model), bytes);
         const auto back = loaded(tree(), bytes, data);
-        QCOMPARE(saved(*back), bytes);
+        QCOMPARE(saveBytes(*back), bytes);
         const Predictions a = model->predict(data.features, {});
         const Predictions b = back->predict(data.features, {});
         QVERIFY(sameBits(a.probabilities, b.probabilities));
         QVERIFY(sameBits(a.values, b.values));
         QCOMPARE(back->fitSummary(), model->fitSummary());
         // The same fit again gives the same bytes, for any thread count.
-        QCOMPARE(saved(*fitTree(data, {{"min_samples_leaf", "2"}}, 2)), bytes);
+        QCOMPARE(saveBytes(*fitTree(data, {{"min_samples_leaf", "2"}}, 2)), bytes);
     }
 
     void damagedPayloadsRejected() {
         const Dataset data = sharedDataset("iris.csv", "species");
-        const std::vector<std::uint8_t> bytes = saved(*fitTree(data, {{"max_depth", "3"}}));
+        const std::vector<std::uint8_t> bytes = saveBytes(*fitTree(data, {{"max_depth", "3"}}));
         for (std::size_t n = 0; n < bytes.size(); ++n)
             QVERIFY_THROWS_EXCEPTION(ModelFormatError,
                                      loaded(tree(), std::span(bytes.data(), n), data));
@@ -490,14 +482,14 @@ class DecisionTreeTest : public QObject {
         bad.addNode(1, 0, std::vector<double>{1.5, -0.5, 0});
         AveragedTreesModel crafted(data.features.schema(), data.task, 3, {bad}, false,
                                    std::nullopt);
-        QVERIFY_THROWS_EXCEPTION(ModelFormatError, loaded(tree(), saved(crafted), data));
+        QVERIFY_THROWS_EXCEPTION(ModelFormatError, loaded(tree(), saveBytes(crafted), data));
         FlatTree good = bad;
         good.value = {0.2, 0.3, 0.5};
         AveragedTreesModel two(data.features.schema(), data.task, 3, {good, good}, false,
                                std::nullopt);
-        QVERIFY_THROWS_EXCEPTION(ModelFormatError, loaded(tree(), saved(two), data));
+        QVERIFY_THROWS_EXCEPTION(ModelFormatError, loaded(tree(), saveBytes(two), data));
         AveragedTreesModel one(data.features.schema(), data.task, 3, {good}, false, std::nullopt);
-        QCOMPARE(loaded(tree(), saved(one), data)->predict(data.features, {}).probabilities[2],
+        QCOMPARE(loaded(tree(), saveBytes(one), data)->predict(data.features, {}).probabilities[2],
                  0.5);
         // For another task or class count.
         Dataset regression = data;
@@ -581,10 +573,10 @@ class DecisionTreeTest : public QObject {
         const Dataset data = sharedDataset("breast_cancer.csv", "diagnosis");
         const auto all = fitTree(data);
         const auto some = fitTree(data, {{"max_features", "sqrt"}});
-        QVERIFY(saved(*all) != saved(*some));
+        QVERIFY(saveBytes(*all) != saveBytes(*some));
         // Seeded: the same seed gives the same tree.
-        QCOMPARE(saved(*fitTree(data, {{"max_features", "0.3"}})),
-                 saved(*fitTree(data, {{"max_features", "0.3"}})));
+        QCOMPARE(saveBytes(*fitTree(data, {{"max_features", "0.3"}})),
+                 saveBytes(*fitTree(data, {{"max_features", "0.3"}})));
     }
 
     void predictChecksTheFeatures() {

@@ -22,10 +22,14 @@
 #include "engine/random.h"
 #include "engine/table_reader.h"
 #include "engine/validation.h"
+#include "tests/engine/learner_test_support.h"
 
 using namespace glassbox;
 
 namespace {
+
+using glassbox::test::saveBytes;
+using glassbox::test::sharedDataset;
 
 using Params = std::map<std::string, std::string>;
 
@@ -47,17 +51,6 @@ std::unique_ptr<Model> fit(const Dataset& data, const Params& given, std::uint64
 
 std::string sharedPath(const std::string& file) {
     return std::string(GLASSBOX_SHARED_DIR) + "/datasets/" + file;
-}
-
-Dataset sharedDataset(const std::string& file, const std::string& target) {
-    return makeDataset(readTable(sharedPath(file), ReadOptions{}).table, target, std::nullopt)
-        .dataset;
-}
-
-std::vector<std::uint8_t> bytesOf(const Model& model) {
-    ByteWriter out;
-    model.save(out);
-    return out.take();
 }
 
 std::unique_ptr<Model> reload(const std::vector<std::uint8_t>& bytes, const Dataset& data) {
@@ -402,12 +395,12 @@ class GradientBoostingTest : public QObject {
         QFETCH(QString, parameter);
         const Dataset data = sharedDataset("credit-g.arff", "class");
         const Params given = {{"n_estimators", "15"}, {parameter.toStdString(), "0.5"}};
-        const auto a = bytesOf(*fit(data, given, 1));
-        QCOMPARE(bytesOf(*fit(data, given, 1)), a);
-        QVERIFY(bytesOf(*fit(data, given, 2)) != a);
+        const auto a = saveBytes(*fit(data, given, 1));
+        QCOMPARE(saveBytes(*fit(data, given, 1)), a);
+        QVERIFY(saveBytes(*fit(data, given, 2)) != a);
         // Without sampling the seed does not matter.
-        QCOMPARE(bytesOf(*fit(data, {{"n_estimators", "15"}}, 1)),
-                 bytesOf(*fit(data, {{"n_estimators", "15"}}, 2)));
+        QCOMPARE(saveBytes(*fit(data, {{"n_estimators", "15"}}, 1)),
+                 saveBytes(*fit(data, {{"n_estimators", "15"}}, 2)));
     }
 
     void sameThreadsSameModel_data() {
@@ -420,7 +413,8 @@ class GradientBoostingTest : public QObject {
         QFETCH(int, threads);
         const Dataset data = sharedDataset("diabetes.arff", "class");
         const Params given = {{"n_estimators", "20"}, {"subsample", "0.8"}, {"colsample", "0.7"}};
-        QCOMPARE(bytesOf(*fit(data, given, 5, threads)), bytesOf(*fit(data, given, 5, threads)));
+        QCOMPARE(saveBytes(*fit(data, given, 5, threads)),
+                 saveBytes(*fit(data, given, 5, threads)));
     }
 
     // Enough rows for the parallel histogram and partition paths: two threads give the same
@@ -442,7 +436,7 @@ class GradientBoostingTest : public QObject {
             {{{"a", a}, {"b", b}}, {{"c", c}}, {"p", "q", "r", "s", "t", "u", "v", "w"}}, y);
         const Params given = {{"n_estimators", "4"}, {"subsample", "0.7"}};
         const auto two = fit(data, given, 3, 2);
-        QCOMPARE(bytesOf(*fit(data, given, 3, 2)), bytesOf(*two));
+        QCOMPARE(saveBytes(*fit(data, given, 3, 2)), saveBytes(*two));
         const auto one = fit(data, given, 3, 1);
         QCOMPARE(one->trees().size(), two->trees().size());
         for (std::size_t t = 0; t < one->trees().size(); ++t) {
@@ -480,9 +474,9 @@ class GradientBoostingTest : public QObject {
         Params given = {{"n_estimators", "25"}};
         if (!extra.isEmpty()) given[extra.toStdString()] = "true";
         const auto model = fit(data, given);
-        const auto bytes = bytesOf(*model);
+        const auto bytes = saveBytes(*model);
         const auto loaded = reload(bytes, data);
-        QCOMPARE(bytesOf(*loaded), bytes);
+        QCOMPARE(saveBytes(*loaded), bytes);
         QCOMPARE(loaded->fitSummary(), model->fitSummary());
         QCOMPARE(loaded->trees().size(), model->trees().size());
         const Predictions a = model->predict(data.features, {});
@@ -493,7 +487,7 @@ class GradientBoostingTest : public QObject {
 
     void corruptedPayloadRejected() {
         const Dataset data = sharedDataset("credit-g.arff", "class");
-        const auto bytes = bytesOf(*fit(data, {{"n_estimators", "3"}, {"max_leaves", "4"}}));
+        const auto bytes = saveBytes(*fit(data, {{"n_estimators", "3"}, {"max_leaves", "4"}}));
         // Every truncation is an error, never a crash.
         for (std::size_t size = 0; size < bytes.size(); ++size) {
             const std::vector<std::uint8_t> cut(bytes.begin(),

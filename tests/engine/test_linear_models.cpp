@@ -21,12 +21,14 @@
 #include "engine/random.h"
 #include "engine/table_reader.h"
 #include "engine/validation.h"
+#include "tests/engine/learner_test_support.h"
 
 using namespace glassbox;
 
 namespace {
 
-const std::string kDatasets = std::string(GLASSBOX_SHARED_DIR) + "/datasets/";
+using glassbox::test::saveBytes;
+using glassbox::test::sharedDataset;
 
 // One feature of a hand-made dataset: numeric values (NaN = missing) or, when `levels` is not
 // empty, categorical codes (-1 = missing).
@@ -71,11 +73,6 @@ Dataset classificationData(const std::vector<Feature>& features, std::vector<std
     return d;
 }
 
-Dataset sharedDataset(const std::string& file, const std::string& target) {
-    const LoadedTable loaded = readTable(kDatasets + file, {}, {});
-    return makeDataset(loaded.table, target, std::nullopt).dataset;
-}
-
 const Learner& logistic() {
     return learnerNamed("logistic_regression");
 }
@@ -93,12 +90,6 @@ const LinearModel& asLinear(const std::unique_ptr<Model>& model) {
     const auto* linearModel = dynamic_cast<const LinearModel*>(model.get());
     if (!linearModel) throw std::logic_error("not a linear model");
     return *linearModel;
-}
-
-std::vector<std::uint8_t> bytesOf(const Model& model) {
-    ByteWriter out;
-    model.save(out);
-    return out.take();
 }
 
 // A binary problem: two informative numeric features (one with missing values), a categorical
@@ -626,15 +617,15 @@ class LinearModelsTest : public QObject {
         const std::map<std::string, std::string> given = {{"penalty", penalty.toStdString()},
                                                           {"max_iter", "60"}};
         const auto model = fit(l, d, given, 2);
-        const std::vector<std::uint8_t> bytes = bytesOf(*model);
-        QCOMPARE(bytesOf(*model), bytes);
+        const std::vector<std::uint8_t> bytes = saveBytes(*model);
+        QCOMPARE(saveBytes(*model), bytes);
         // Same data, parameters and threads: the same bytes; one thread too.
-        QCOMPARE(bytesOf(*fit(l, d, given, 2)), bytes);
-        QCOMPARE(bytesOf(*fit(l, d, given, 1)), bytes);
+        QCOMPARE(saveBytes(*fit(l, d, given, 2)), bytes);
+        QCOMPARE(saveBytes(*fit(l, d, given, 1)), bytes);
         ByteReader in(bytes, "model");
         const auto loaded = l.load(in, d.features.schema(), d.task, d.classCount());
         QCOMPARE(in.remaining(), std::size_t{0});
-        QCOMPARE(bytesOf(*loaded), bytes);
+        QCOMPARE(saveBytes(*loaded), bytes);
         const Predictions a = model->predict(d.features, {}), b = loaded->predict(d.features, {});
         QCOMPARE(a.probabilities, b.probabilities);
         QCOMPARE(a.values, b.values);
@@ -645,7 +636,7 @@ class LinearModelsTest : public QObject {
     void corruptedPayloadRejected() {
         const Dataset d = mixedBinary(300, 7);
         const auto model = fit(logistic(), d, {});
-        const std::vector<std::uint8_t> bytes = bytesOf(*model);
+        const std::vector<std::uint8_t> bytes = saveBytes(*model);
         const FeatureSchema& schema = d.features.schema();
         auto load = [&](const std::vector<std::uint8_t>& b, TaskKind task, std::size_t classes) {
             ByteReader in(b, "model");

@@ -18,10 +18,14 @@
 #include "engine/numeric_encoder.h"
 #include "engine/random.h"
 #include "engine/table_reader.h"
+#include "tests/engine/learner_test_support.h"
 
 using namespace glassbox;
 
 namespace {
+
+using glassbox::test::saveBytes;
+using glassbox::test::sharedDataset;
 
 using Params = std::map<std::string, std::string>;
 
@@ -82,12 +86,6 @@ Dataset mixedData(std::size_t rows, std::uint64_t seed) {
     return data;
 }
 
-Dataset sharedDataset(const std::string& file, const std::string& target,
-                      std::optional<TaskKind> task = std::nullopt) {
-    const std::string path = std::string(GLASSBOX_SHARED_DIR) + "/datasets/" + file;
-    return makeDataset(readTable(path, {}).table, target, task).dataset;
-}
-
 double accuracy(const Dataset& data, const Predictions& p) {
     std::size_t correct = 0;
     for (std::size_t r = 0; r < data.rows(); ++r) correct += p.predictedClass(r) == data.labels[r];
@@ -128,12 +126,6 @@ double macroAuc(const std::vector<std::int32_t>& labels, const std::vector<doubl
         sum += auc(scores, positive);
     }
     return classes == 2 ? sum : sum / static_cast<double>(classes);
-}
-
-std::vector<std::uint8_t> bytesOf(const Model& model) {
-    ByteWriter out;
-    model.save(out);
-    return out.take();
 }
 
 std::unique_ptr<Model> loadFrom(const std::vector<std::uint8_t>& bytes, const Dataset& data) {
@@ -318,11 +310,11 @@ class MlpTest : public QObject {
         const Dataset data = mixedData(300, 9);
         const auto a = mlp().fit(data, paramsOf(given), {42, threads}, {});
         const auto b = mlp().fit(data, paramsOf(given), {42, threads}, {});
-        QVERIFY(bytesOf(*a) == bytesOf(*b));
+        QVERIFY(saveBytes(*a) == saveBytes(*b));
         QVERIFY(outputsOf(a->predict(data.features, {})) ==
                 outputsOf(b->predict(data.features, {})));
         const auto c = mlp().fit(data, paramsOf(given), {43, threads}, {});
-        QVERIFY(bytesOf(*a) != bytesOf(*c));
+        QVERIFY(saveBytes(*a) != saveBytes(*c));
     }
 
     // A saved and reloaded model predicts bit-identically and saves the same bytes.
@@ -342,13 +334,13 @@ class MlpTest : public QObject {
         const auto model = mlp().fit(
             data, paramsOf({{"hidden_layers", "12,6"}, {"epochs", "20"}, {"activation", "tanh"}}),
             {0, 1}, {});
-        const std::vector<std::uint8_t> bytes = bytesOf(*model);
+        const std::vector<std::uint8_t> bytes = saveBytes(*model);
         const auto reloaded = loadFrom(bytes, data);
         const Predictions before = model->predict(data.features, {});
         const Predictions after = reloaded->predict(data.features, {});
         QVERIFY(outputsOf(before) == outputsOf(after));
         QCOMPARE(after.task, data.task);
-        QVERIFY(bytesOf(*reloaded) == bytes);
+        QVERIFY(saveBytes(*reloaded) == bytes);
         QVERIFY(reloaded->fitSummary() == model->fitSummary());
     }
 
@@ -374,7 +366,7 @@ class MlpTest : public QObject {
         const Dataset data = mixedData(100, 4);
         const auto model =
             mlp().fit(data, paramsOf({{"hidden_layers", "4"}, {"epochs", "3"}}), {0, 1}, {});
-        std::vector<std::uint8_t> bytes = bytesOf(*model);
+        std::vector<std::uint8_t> bytes = saveBytes(*model);
         ByteWriter encoder;
         NumericEncoder::fit(data.features, true).save(encoder);
         const std::size_t task = encoder.bytes().size();
@@ -415,7 +407,7 @@ class MlpTest : public QObject {
         const Dataset data = mixedData(100, 4);
         const auto model =
             mlp().fit(data, paramsOf({{"hidden_layers", "4"}, {"epochs", "3"}}), {0, 1}, {});
-        const std::vector<std::uint8_t> bytes = bytesOf(*model);
+        const std::vector<std::uint8_t> bytes = saveBytes(*model);
         ByteWriter encoder;
         NumericEncoder::fit(data.features, true).save(encoder);
         ByteReader in(bytes, "model");

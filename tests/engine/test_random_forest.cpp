@@ -13,16 +13,14 @@
 #include "engine/random.h"
 #include "engine/table_reader.h"
 #include "engine/validation.h"
+#include "tests/engine/learner_test_support.h"
 
 using namespace glassbox;
 
 namespace {
 
-Dataset sharedDataset(const std::string& file, const std::string& target) {
-    const LoadedTable loaded =
-        readTable(std::string(GLASSBOX_SHARED_DIR "/datasets/") + file, {}, {});
-    return makeDataset(loaded.table, target, std::nullopt).dataset;
-}
+using glassbox::test::saveBytes;
+using glassbox::test::sharedDataset;
 
 // Noisy labelled rows with numeric, categorical and missing values.
 Dataset mixedData(std::size_t rows, std::uint64_t seed) {
@@ -67,12 +65,6 @@ std::unique_ptr<Model> fitForest(const Dataset& data,
                         FitOptions{seed, threads}, {});
 }
 
-std::vector<std::uint8_t> saved(const Model& model) {
-    ByteWriter out;
-    model.save(out);
-    return out.take();
-}
-
 std::unique_ptr<Model> loaded(std::span<const std::uint8_t> bytes, const Dataset& data) {
     ByteReader in(bytes, "model");
     return forest().load(in, data.features.schema(), data.task, data.classCount());
@@ -109,17 +101,17 @@ class RandomForestTest : public QObject {
         const std::map<std::string, std::string> params = {{"n_estimators", "12"},
                                                            {"max_depth", "8"}};
         const auto one = fitForest(data, params, 1);
-        const std::vector<std::uint8_t> bytes = saved(*one);
+        const std::vector<std::uint8_t> bytes = saveBytes(*one);
         const Predictions expected = one->predict(data.features, {});
         for (unsigned threads : {2u, 3u, 5u}) {
             const auto other = fitForest(data, params, threads);
-            QCOMPARE(saved(*other), bytes);
+            QCOMPARE(saveBytes(*other), bytes);
             const Predictions p = other->predict(data.features, {});
             QVERIFY(sameBits(p.probabilities, expected.probabilities));
             QVERIFY(sameBits(p.values, expected.values));
         }
         // Another seed, another forest.
-        QVERIFY(saved(*fitForest(data, params, 2, 1)) != bytes);
+        QVERIFY(saveBytes(*fitForest(data, params, 2, 1)) != bytes);
     }
 
     void saveLoadBitIdentical_data() {
@@ -137,9 +129,9 @@ class RandomForestTest : public QObject {
         QFETCH(QString, target);
         const Dataset data = sharedDataset(file.toStdString(), target.toStdString());
         const auto model = fitForest(data, {{"n_estimators", "20"}});
-        const std::vector<std::uint8_t> bytes = saved(*model);
+        const std::vector<std::uint8_t> bytes = saveBytes(*model);
         const auto back = loaded(bytes, data);
-        QCOMPARE(saved(*back), bytes);
+        QCOMPARE(saveBytes(*back), bytes);
         QCOMPARE(back->trees().size(), std::size_t(20));
         const Predictions a = model->predict(data.features, {});
         const Predictions b = back->predict(data.features, {});
@@ -151,7 +143,7 @@ class RandomForestTest : public QObject {
     void damagedPayloadsRejected() {
         const Dataset data = sharedDataset("iris.csv", "species");
         const std::vector<std::uint8_t> bytes =
-            saved(*fitForest(data, {{"n_estimators", "3"}, {"max_depth", "3"}}));
+            saveBytes(*fitForest(data, {{"n_estimators", "3"}, {"max_depth", "3"}}));
         for (std::size_t n = 0; n < bytes.size(); ++n)
             QVERIFY_THROWS_EXCEPTION(ModelFormatError, loaded(std::span(bytes.data(), n), data));
         Random random(5);
