@@ -3,6 +3,7 @@
 
 #include "app/cli/exit_codes.h"
 #include "app/cli/model_commands.h"
+#include "app/cli/model_source.h"
 #include "engine/errors.h"
 #include "engine/model_file.h"
 #include "engine/tree_export.h"
@@ -11,13 +12,13 @@ namespace glassbox::cli {
 namespace {
 
 struct ExportTreeArguments {
-    std::string model;
+    ModelSource model;
     std::size_t tree = 0;
     std::string format = "json";
 };
 
-int runExportTree(const ExportTreeArguments& args) {
-    const TrainedModel model = loadModelFile(args.model);
+int runExportTree(const ExportTreeArguments& args, const GlobalOptions& global) {
+    const TrainedModel model = args.model.load(global);
     const auto trees = model.model->trees();
     if (trees.empty()) throw InvalidArgument("--model", model.learner + " is not a tree model");
     if (args.tree >= trees.size())
@@ -39,15 +40,16 @@ int runExportTree(const ExportTreeArguments& args) {
 
 }  // namespace
 
-void addExportTreeCommand(CLI::App& app, const GlobalOptions&, CommandAction& action) {
+void addExportTreeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action) {
     auto args = std::make_shared<ExportTreeArguments>();
     CLI::App* command = app.add_subcommand("export-tree", "One tree of a tree model");
-    command->add_option("--model", args->model, "A model file written by train --out")->required();
+    args->model.addTo(*command);
     command->add_option("--tree", args->tree, "Which tree of a forest or boosting (from 0)");
     command->add_option("--format", args->format, "json, dot or text")
         ->check(CLI::IsMember({"json", "dot", "text"}));
-    command->callback(
-        [args, &action] { action = [args](const TaskContext&) { return runExportTree(*args); }; });
+    command->callback([args, &global, &action] {
+        action = [args, &global](const TaskContext&) { return runExportTree(*args, global); };
+    });
 }
 
 }  // namespace glassbox::cli

@@ -8,6 +8,7 @@
 #include "app/cli/data_file_options.h"
 #include "app/cli/exit_codes.h"
 #include "app/cli/model_commands.h"
+#include "app/cli/model_source.h"
 #include "engine/errors.h"
 #include "engine/model_file.h"
 #include "engine/table_reader.h"
@@ -18,7 +19,7 @@ namespace {
 struct PredictArguments {
     std::string file;
     DataFileOptions data;
-    std::string model;
+    ModelSource model;
     std::string out;
 };
 
@@ -64,7 +65,7 @@ void writePredictions(std::ostream& out, const Table& table, const TrainedModel&
 }
 
 int runPredict(const PredictArguments& args, const GlobalOptions& global, const TaskContext& task) {
-    const TrainedModel model = loadModelFile(args.model);
+    const TrainedModel model = args.model.load(global);
     const LoadedTable loaded = readTable(args.file, args.data.toReadOptions(global.threadCount()),
                                          task.sub(0.0, 0.5, "reading"));
     const Predictions predictions = model.predict(loaded.table, args.file, task.sub(0.5, 0.9));
@@ -107,7 +108,7 @@ void addPredictCommand(CLI::App& app, const GlobalOptions& global, CommandAction
         app.add_subcommand("predict", "Predictions for the rows of a data file, as CSV");
     command->add_option("FILE", args->file, "CSV, TSV, TXT, ARFF or SQLite file")->required();
     args->data.addTo(*command);
-    command->add_option("--model", args->model, "A model file written by train --out")->required();
+    args->model.addTo(*command);
     command->add_option("--out", args->out, "Write the CSV here instead of standard output");
     command->callback([args, &global, &action] {
         action = [args, &global](const TaskContext& task) {

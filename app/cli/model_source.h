@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli/global_options.h"
+#include "engine/model_file.h"
+
+namespace glassbox::cli {
+
+// Which saved model a command works on (../shared/docs/cli.md: "wherever --version ID is
+// accepted, --model FILE names a model file instead"). Every command that reads a saved model
+// declares its options and loads it through this, so they all accept the same forms.
+struct ModelSource {
+    std::string file;
+
+    // Adds the options to `command`.
+    void addTo(CLI::App& command);
+    // The model; throws the engine's errors (naming the file or the option) when it cannot.
+    TrainedModel load(const GlobalOptions& global) const;
+};
+
+}  // namespace glassbox::cli
