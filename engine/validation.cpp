@@ -76,6 +76,16 @@ ValidationResult crossValidate(const Learner& learner, const Dataset& data,
         throw InvalidArgument("--cv", "must be between 2 and the number of rows (" +
                                           std::to_string(data.rows()) + ")");
     const std::vector<std::size_t> fold = assignFolds(data, folds, rule, options.seed);
+    return crossValidateOnFolds(learner, data, params, options, fold, folds, task);
+}
+
+ValidationResult crossValidateOnFolds(const Learner& learner, const Dataset& data,
+                                      const ParamValues& params, const FitOptions& options,
+                                      std::span<const std::size_t> fold, std::size_t folds,
+                                      const TaskContext& task) {
+    if (fold.size() != data.rows()) throw InvalidArgument("folds", "one fold per row is needed");
+    for (std::size_t f : fold)
+        if (f >= folds) throw InvalidArgument("folds", "a fold index is out of range");
     ValidationResult result;
     result.predictions = emptyPredictions(data, data.rows());
     result.rows.resize(data.rows());

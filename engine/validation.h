@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "engine/learner.h"
@@ -36,6 +37,13 @@ struct ValidationResult {
 ValidationResult crossValidate(const Learner& learner, const Dataset& data,
                                const ParamValues& params, const FitOptions& options,
                                std::size_t folds, FoldRule rule, const TaskContext& task);
+
+// Cross-validation on given folds: row r is held out in fold `fold[r]` (< `folds`), so several
+// learners or parameter settings can be compared on exactly the same splits.
+ValidationResult crossValidateOnFolds(const Learner& learner, const Dataset& data,
+                                      const ParamValues& params, const FitOptions& options,
+                                      std::span<const std::size_t> fold, std::size_t folds,
+                                      const TaskContext& task);
 
 // Holdout: the test set is the last `testFraction` of the rows in file order (FoldRule::Index)
 // or a stratified, seeded sample of that size.
