@@ -68,7 +68,8 @@ std::string defaultMetric(TaskKind task) {
 std::vector<double> treeGainSums(const FlatTree& tree, std::size_t featureCount) {
     std::vector<double> sums(featureCount, 0.0);
     for (std::size_t node = 0; node < tree.nodeCount(); ++node)
-        if (!tree.isLeaf(node)) sums[static_cast<std::size_t>(tree.feature[node])] += tree.gain[node];
+        if (!tree.isLeaf(node))
+            sums[static_cast<std::size_t>(tree.feature[node])] += tree.gain[node];
     return sums;
 }
 
@@ -132,8 +133,7 @@ bool isLossMetric(const std::string& metric) {
 }
 
 ImportanceResult permutationImportance(const Model& model, const Dataset& data,
-                                       const PermutationOptions& options,
-                                       const TaskContext& task) {
+                                       const PermutationOptions& options, const TaskContext& task) {
     if (options.repeats == 0) throw InvalidArgument("--repeats", "must be at least 1");
     if (data.rows() == 0) throw InvalidArgument("--rows", "no labelled rows to score");
     const std::string metric = options.metric.empty() ? defaultMetric(data.task) : options.metric;
@@ -151,8 +151,8 @@ ImportanceResult permutationImportance(const Model& model, const Dataset& data,
         std::string known;
         for (const auto& [name, value] : names.values) known += (known.empty() ? "" : ", ") + name;
         throw InvalidArgument("--metric", "unknown metric \"" + metric + "\" for " +
-                                              std::string(taskName(data.task)) + " (one of: " +
-                                              known + ")");
+                                              std::string(taskName(data.task)) +
+                                              " (one of: " + known + ")");
     }
     if (!std::isfinite(*baseline))
         throw InvalidArgument("--metric", metric + " is not defined on these rows");
@@ -181,9 +181,9 @@ ImportanceResult permutationImportance(const Model& model, const Dataset& data,
         drops[job] = sign * (*baseline - *permuted);
         const std::size_t finished = done.fetch_add(1) + 1;
         if (onCaller)
-            task.report(static_cast<double>(finished) / static_cast<double>(jobs),
-                        "feature " + std::to_string(feature + 1) + " of " +
-                            std::to_string(featureCount));
+            task.report(
+                static_cast<double>(finished) / static_cast<double>(jobs),
+                "feature " + std::to_string(feature + 1) + " of " + std::to_string(featureCount));
         return true;
     });
 
@@ -207,8 +207,8 @@ ImportanceResult permutationImportance(const Model& model, const Dataset& data,
     return result;
 }
 
-DatasetResult labelledRows(const TrainedModel& model, const Table& table,
-                           const std::string& source, std::span<const std::size_t> rows) {
+DatasetResult labelledRows(const TrainedModel& model, const Table& table, const std::string& source,
+                           std::span<const std::size_t> rows) {
     const std::ptrdiff_t targetIndex = table.indexOf(model.target);
     if (targetIndex < 0)
         throw InvalidArgument(source, "column \"" + model.target +

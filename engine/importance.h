@@ -44,8 +44,7 @@ std::vector<double> treeGainSums(const FlatTree& tree, std::size_t featureCount)
 // scikit-learn's feature_importances_ of a DecisionTreeClassifier/Regressor (one tree) or a
 // RandomForest (several): each tree's gain sums normalized to sum 1, averaged over the trees
 // that have a split, and the average normalized to sum 1 again. All zeros when no tree splits.
-std::vector<double> meanDecreaseImpurity(std::span<const FlatTree> trees,
-                                         std::size_t featureCount);
+std::vector<double> meanDecreaseImpurity(std::span<const FlatTree> trees, std::size_t featureCount);
 
 // XGBoost's "total_gain": the loss reduction of every split summed per feature over all trees
 // (all rounds, all classes).
@@ -77,14 +76,13 @@ bool isLossMetric(const std::string& metric);
 // feature. Runs features x repeats on `threads` threads; the result depends only on the seed.
 // Throws InvalidArgument("--metric") for an unknown metric, ("--repeats") for 0 repeats.
 ImportanceResult permutationImportance(const Model& model, const Dataset& data,
-                                       const PermutationOptions& options,
-                                       const TaskContext& task);
+                                       const PermutationOptions& options, const TaskContext& task);
 
 // The rows `rows` of `table` (all rows when empty) that have a known target, as a dataset
 // encoded for `model`: what the model can be scored on. Classification rows whose class the
 // model does not know, and rows with a missing target, are left out and counted. Throws
 // InvalidArgument(source) when `table` has no column named as the model's target.
-DatasetResult labelledRows(const TrainedModel& model, const Table& table,
-                           const std::string& source, std::span<const std::size_t> rows = {});
+DatasetResult labelledRows(const TrainedModel& model, const Table& table, const std::string& source,
+                           std::span<const std::size_t> rows = {});
 
 }  // namespace glassbox

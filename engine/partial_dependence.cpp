@@ -115,8 +115,8 @@ PartialDependence partialDependence(const Model& model, const FeatureMatrix& dat
                                     std::size_t feature, const PartialDependenceOptions& options,
                                     const TaskContext& task) {
     if (feature >= data.featureCount())
-        throw InvalidArgument("--feature", "feature index " + std::to_string(feature) +
-                                               " is out of range");
+        throw InvalidArgument("--feature",
+                              "feature index " + std::to_string(feature) + " is out of range");
     if (options.points < 2) throw InvalidArgument("--points", "must be at least 2");
     if (data.rows() == 0) throw InvalidArgument("--rows", "no rows to average over");
 
