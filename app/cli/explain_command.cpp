@@ -165,6 +165,9 @@ void printPdp(const Json& out) {
     std::printf("  %-16s", out["feature"].get<std::string>().c_str());
     if (average.is_object())
         for (const auto& [name, curve] : average.items()) std::printf(" %12s", name.c_str());
+    else
+        std::printf(" %12s", out.contains("class") ? out["class"].get<std::string>().c_str()
+                                                   : out["output"].get<std::string>().c_str());
     std::printf("\n");
     const Json& grid = out["grid"];
     for (std::size_t g = 0; g < grid.size(); ++g) {
