@@ -63,8 +63,9 @@ std::vector<double> numericGrid(std::span<const double> values, std::size_t poin
                                 double upper);
 
 // The model's output for every chosen row of `data` with `feature` set to each grid value
-// (brute force, as scikit-learn's method='brute'), and their mean. Categorical features take
-// every level of the schema. Parallel over blocks of rows; the result does not depend on the
+// (brute force, as scikit-learn's method='brute'), and their mean. The grid comes from all rows
+// of `data` whichever rows the curves are for; categorical features take every level of the
+// schema. Parallel over blocks of rows; the result does not depend on the
 // thread count. Throws InvalidArgument("--points") for fewer than 2 points, ("--rows") for a
 // row out of range.
 PartialDependence partialDependence(const Model& model, const FeatureMatrix& data,
