@@ -179,7 +179,8 @@ CalibrationCurve calibrationCurve(std::span<const double> scores,
 
 double curveArea(std::span<const double> x, std::span<const double> y) {
     double area = 0;
-    for (std::size_t i = 0; i + 1 < x.size(); ++i) area += (x[i + 1] - x[i]) * (y[i + 1] + y[i]) / 2;
+    for (std::size_t i = 0; i + 1 < x.size(); ++i)
+        area += (x[i + 1] - x[i]) * (y[i + 1] + y[i]) / 2;
     return area;
 }
 

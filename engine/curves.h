@@ -40,8 +40,8 @@ enum class CalibrationStrategy : std::uint8_t {
 struct CalibrationCurve {
     std::vector<double> fractionPositive;
     std::vector<double> meanScore;
-    std::vector<double> edges;         // bins + 1
-    std::vector<std::size_t> counts;   // bins
+    std::vector<double> edges;        // bins + 1
+    std::vector<std::size_t> counts;  // bins
 };
 
 // `scores` and `positive` (true = positive) have one entry per row.
