@@ -84,8 +84,11 @@ ClassCurves oneVsRest(std::span<const double> scores, std::span<const std::uint8
     out.auc = curveArea(out.roc.fpr, out.roc.tpr);
     out.pr = precisionRecallCurve(scores, positive);
     out.averagePrecision = averagePrecision(scores, positive);
+    // Probabilities a rounding error outside [0, 1] are put back inside for the bins.
+    std::vector<double> clamped(scores.begin(), scores.end());
+    for (double& p : clamped) p = std::isnan(p) ? p : std::clamp(p, 0.0, 1.0);
     out.calibration =
-        calibrationCurve(scores, positive, options.calibrationBins, options.calibrationStrategy);
+        calibrationCurve(clamped, positive, options.calibrationBins, options.calibrationStrategy);
     return out;
 }
 

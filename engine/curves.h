@@ -67,13 +67,13 @@ struct ClassCurves {
     double averagePrecision = 0;  // 0 when the class is absent (no recall to gain)
 };
 
-// Every curve of a classifier's predictions. Per class one-vs-rest, scores = the class's
-// probability (a binary model gets both classes; the positive one is class 1). Multiclass
-// only: the micro average (roc_curve / roc_auc_score(average="micro") on the one-hot truth and
-// all probabilities, flattened row by row) and the macro average (mean of the per-class TPRs,
-// numpy.interp-ed at the union of their FPRs, as scikit-learn's ROC example; its `auc` is the
-// mean of the per-class AUCs, roc_auc_score(average="macro", multi_class="ovr"), taken over
-// the classes present in the truth).
+// Every curve of a classifier's predictions (calibration: probabilities clamped to [0, 1]). Per
+// class one-vs-rest, scores = the class's probability (a binary model gets both classes; the
+// positive one is class 1). Multiclass only: the micro average (roc_curve /
+// roc_auc_score(average="micro") on the one-hot truth and all probabilities, flattened row by row)
+// and the macro average (mean of the per-class TPRs, numpy.interp-ed at the union of their FPRs, as
+// scikit-learn's ROC example; its `auc` is the mean of the per-class AUCs,
+// roc_auc_score(average="macro", multi_class="ovr"), taken over the classes present in the truth).
 struct ClassificationCurves {
     std::vector<ClassCurves> perClass;
     bool averaged = false;  // multiclass: micro and macro below are set

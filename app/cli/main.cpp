@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     addTrainCommand(app, global, action);
     addPredictCommand(app, global, action);
     addExportTreeCommand(app, global, action);
+    addEvaluateCommand(app, global, action);
     addLearnersCommand(app, global, action);
 
     // CLI11 would only say "a subcommand is required" for a mistyped command name.
