@@ -1,10 +1,13 @@
 #include "engine/validation.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
+#include <thread>
 
 #include "engine/errors.h"
+#include "engine/parallel_for.h"
 #include "engine/random.h"
 
 namespace glassbox {
@@ -42,14 +45,14 @@ std::string foldStage(std::size_t fold, std::size_t folds) {
 }  // namespace
 
 std::vector<std::size_t> assignFolds(const Dataset& data, std::size_t folds, FoldRule rule,
-                                     std::uint64_t seed) {
+                                     std::uint64_t seed, std::size_t repeat) {
     const std::size_t n = data.rows();
     std::vector<std::size_t> fold(n);
     if (rule == FoldRule::Index) {
         for (std::size_t r = 0; r < n; ++r) fold[r] = r % folds;
         return fold;
     }
-    Random random(seed, 0x5f01d);
+    Random random(seed, 0x5f01d + (static_cast<std::uint64_t>(repeat) << 24));
     if (data.task == TaskKind::Regression) {
         std::vector<std::size_t> order(n);
         std::iota(order.begin(), order.end(), 0);
@@ -86,27 +89,89 @@ ValidationResult crossValidateOnFolds(const Learner& learner, const Dataset& dat
     if (fold.size() != data.rows()) throw InvalidArgument("folds", "one fold per row is needed");
     for (std::size_t f : fold)
         if (f >= folds) throw InvalidArgument("folds", "a fold index is out of range");
+    const unsigned threads = std::max(1u, options.threads);
+    const auto concurrent = static_cast<unsigned>(std::min<std::size_t>(folds, threads));
+    FitOptions foldOptions = options;
+    foldOptions.threads = std::max(1u, threads / concurrent);
+
+    // Progress: every fold writes its own fraction; only the calling thread reports the mean,
+    // so the caller's callback is never run on a worker thread.
+    std::vector<std::atomic<double>> done(folds);
+    const std::thread::id caller = std::this_thread::get_id();
+    auto foldProgress = [&](std::size_t k) {
+        return TaskContext(
+            [&, k](double fraction, std::string_view stage) {
+                done[k].store(fraction, std::memory_order_relaxed);
+                if (std::this_thread::get_id() != caller) return;
+                double sum = 0;
+                for (const std::atomic<double>& d : done) sum += d.load(std::memory_order_relaxed);
+                task.report(sum / static_cast<double>(folds),
+                            foldStage(k, folds) + ": " + std::string(stage));
+            },
+            task.cancelToken());
+    };
+
+    // Each fold's model sees only the other folds' rows.
+    std::vector<std::vector<std::size_t>> testRowsOf(folds);
+    for (std::size_t r = 0; r < data.rows(); ++r) testRowsOf[fold[r]].push_back(r);
+    std::vector<Predictions> predictedOf(folds);
+    std::vector<Scores> scoresOf(folds);
+    parallelFor(folds, concurrent, [&](std::size_t k, bool) {
+        const TaskContext step = foldProgress(k);
+        step.report(0.0, "fitting");
+        std::vector<std::size_t> trainRows;
+        trainRows.reserve(data.rows() - testRowsOf[k].size());
+        for (std::size_t r = 0; r < data.rows(); ++r)
+            if (fold[r] != k) trainRows.push_back(r);
+        std::unique_ptr<Model> model;
+        {
+            const Dataset train = data.subset(trainRows);
+            model = learner.fit(train, params, foldOptions, step.sub(0.0, 0.9));
+        }
+        const Dataset test = data.subset(testRowsOf[k]);
+        predictedOf[k] = model->predict(test.features, step.sub(0.9, 1.0));
+        scoresOf[k] = scoresFor(test, predictedOf[k]);
+        step.report(1.0, "done");
+        return true;
+    });
+
     ValidationResult result;
     result.predictions = emptyPredictions(data, data.rows());
     result.rows.resize(data.rows());
     std::iota(result.rows.begin(), result.rows.end(), 0);
     for (std::size_t k = 0; k < folds; ++k) {
-        std::vector<std::size_t> trainRows, testRows;
-        for (std::size_t r = 0; r < data.rows(); ++r)
-            (fold[r] == k ? testRows : trainRows).push_back(r);
-        const TaskContext step = task.sub(static_cast<double>(k) / folds,
-                                          static_cast<double>(k + 1) / folds, foldStage(k, folds));
-        step.report(0.0, "fitting");
-        const Dataset train = data.subset(trainRows);
-        const std::unique_ptr<Model> model = learner.fit(train, params, options, step);
-        const Dataset test = data.subset(testRows);
-        const Predictions predicted = model->predict(test.features, step);
-        result.perFold.push_back(scoresFor(test, predicted));
-        place(predicted, testRows, result.predictions);
+        place(predictedOf[k], testRowsOf[k], result.predictions);
+        result.perFold.push_back(std::move(scoresOf[k]));
     }
     result.pooled = scoresFor(data, result.predictions);
     task.report(1.0, "cross-validation done");
     return result;
+}
+
+std::vector<ValidationResult> repeatedCrossValidate(const Learner& learner, const Dataset& data,
+                                                    const ParamValues& params,
+                                                    const FitOptions& options, std::size_t folds,
+                                                    std::size_t repeats, FoldRule rule,
+                                                    const TaskContext& task) {
+    if (repeats < 1) throw InvalidArgument("--repeats", "must be at least 1");
+    if (repeats > 1 && rule == FoldRule::Index)
+        throw InvalidArgument("--repeats",
+                              "the index fold rule gives the same folds every "
+                              "repeat; use the stratified rule to repeat");
+    if (folds < 2 || folds > data.rows())
+        throw InvalidArgument("--cv", "must be between 2 and the number of rows (" +
+                                          std::to_string(data.rows()) + ")");
+    std::vector<ValidationResult> out;
+    for (std::size_t r = 0; r < repeats; ++r) {
+        const std::vector<std::size_t> fold = assignFolds(data, folds, rule, options.seed, r);
+        const TaskContext step = task.sub(
+            static_cast<double>(r) / static_cast<double>(repeats),
+            static_cast<double>(r + 1) / static_cast<double>(repeats),
+            repeats > 1 ? "repeat " + std::to_string(r + 1) + " of " + std::to_string(repeats)
+                        : std::string());
+        out.push_back(crossValidateOnFolds(learner, data, params, options, fold, folds, step));
+    }
+    return out;
 }
 
 ValidationResult holdout(const Learner& learner, const Dataset& data, const ParamValues& params,

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     addTrainCommand(app, global, action);
     addPredictCommand(app, global, action);
     addExportTreeCommand(app, global, action);
+    addEvaluateCommand(app, global, action);
     addExplainCommand(app, global, action);
     addLearnersCommand(app, global, action);
 

@@ -13,6 +13,8 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
 void addPredictCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 // `export-tree --model PATH [--tree N] [--format json|dot|text]`.
 void addExportTreeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
+// `evaluate FILE --model PATH [--alert-below METRIC=VALUE]... [--threshold T] [--bins N]`.
+void addEvaluateCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 // `explain FILE --model PATH [--method importance|permutation|shap|pdp] ...`.
 void addExplainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 // `learners`: every learner with its parameter spec (what the GUI builds its forms from).
