@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <numbers>
 #include <string>
 
@@ -317,8 +318,13 @@ class Trainer {
 
 MlpTrainingResult trainMlp(const MlpTrainingData& data, const MlpSettings& settings,
                            const TaskContext& task) {
-    // Intra-op threads of this thread (OpenMP keeps the count per calling thread). Inter-op
-    // threads are left alone: they can be set only once per process and nothing here uses them.
+    // LibTorch's thread count is process-wide (its reductions split work by it), so two trainings
+    // at once (parallel cross-validation folds) would change each other's summation order and
+    // results. One training at a time keeps every model reproducible from its seed.
+    static std::mutex oneTrainingAtATime;
+    const std::lock_guard<std::mutex> lock(oneTrainingAtATime);
+    // Inter-op threads are left alone: they can be set only once per process and nothing here
+    // uses them.
     at::set_num_threads(static_cast<int>(std::max(1u, settings.threads)));
     at::AutoGradMode gradients(true);
     Trainer trainer(data, settings);
