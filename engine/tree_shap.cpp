@@ -1,0 +1,223 @@
+#include "engine/tree_shap.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace glassbox {
+
+ShapTree::ShapTree(const FlatTree& tree, std::span<const std::uint8_t> categorical, double scale)
+    : categoryBits_(tree.categoryBits), valueSize_(tree.valueSize) {
+    const std::size_t n = tree.nodeCount();
+    nodes_.resize(n);
+    std::vector<double> reach(n, 0.0);  // the cover share of the root that reaches each node
+    std::vector<std::size_t> depth(n, 1);
+    reach[0] = 1.0;
+    expected_.assign(valueSize_, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        Node& node = nodes_[i];
+        node.feature = tree.feature[i];
+        node.threshold = tree.threshold[i];
+        node.categoryOffset = tree.categoryOffset[i];
+        node.categoryWords = tree.categoryWords[i];
+        node.missingLeft = tree.missingGoesLeft[i];
+        node.categorical = 0;
+        if (tree.isLeaf(i)) {
+            node.left = static_cast<std::int32_t>(leafValues_.size());
+            node.right = -1;
+            node.leftShare = 0.0;
+            const auto v = tree.valueOf(i);
+            for (std::size_t j = 0; j < valueSize_; ++j) {
+                leafValues_.push_back(v[j] * scale);
+                expected_[j] += reach[i] * v[j] * scale;
+            }
+            maxDepth_ = std::max(maxDepth_, depth[i]);
+            continue;
+        }
+        node.categorical = categorical[static_cast<std::size_t>(node.feature)];
+        node.left = tree.left[i];
+        node.right = tree.right[i];
+        const double l = std::max(0.0, tree.samples[static_cast<std::size_t>(node.left)]);
+        const double r = std::max(0.0, tree.samples[static_cast<std::size_t>(node.right)]);
+        node.leftShare = l + r > 0 ? l / (l + r) : 0.5;
+        reach[static_cast<std::size_t>(node.left)] = reach[i] * node.leftShare;
+        reach[static_cast<std::size_t>(node.right)] = reach[i] * (1.0 - node.leftShare);
+        depth[static_cast<std::size_t>(node.left)] = depth[static_cast<std::size_t>(node.right)] =
+            depth[i] + 1;
+    }
+}
+
+void TreeShapWorkspace::reserve(std::size_t maxDepth, std::size_t featureCount) {
+    const std::size_t stride = std::min(maxDepth, featureCount) + 2;
+    const std::size_t levels = maxDepth + 1;
+    if (stride > stride_ || stride * levels > capacity_) {
+        stride_ = std::max(stride, stride_);
+        capacity_ = std::max(stride_ * levels, capacity_);
+        path_.assign(capacity_, PathElement{});
+        up_.assign(stride_ * stride_, 0.0);
+        down_.assign(stride_ * stride_, 0.0);
+        for (std::size_t d = 0; d < stride_; ++d)
+            for (std::size_t j = 0; j < d; ++j) {
+                up_[d * stride_ + j] = static_cast<double>(d + 1) / static_cast<double>(j + 1);
+                down_[d * stride_ + j] = static_cast<double>(d - j) / static_cast<double>(d + 1);
+            }
+    }
+}
+
+namespace {
+
+using PathElement = TreeShapWorkspace::PathElement;
+
+// EXTEND: adds a feature that lets `zero` of the cover through when unknown and `one` (0 or 1)
+// when known; the weights become the proportions of the feature subsets of each size.
+inline void extendPath(PathElement* p, std::size_t d, double zero, double one,
+                       std::int32_t feature) {
+    p[d] = PathElement{feature, zero, one, d == 0 ? 1.0 : 0.0};
+    const double inv = 1.0 / static_cast<double>(d + 1);
+    for (std::size_t i = d; i-- > 0;) {
+        p[i + 1].weight += one * p[i].weight * static_cast<double>(i + 1) * inv;
+        p[i].weight = zero * p[i].weight * static_cast<double>(d - i) * inv;
+    }
+}
+
+// UNWIND: removes element `index` (the inverse of extendPath for it).
+inline void unwindPath(PathElement* p, std::size_t d, std::size_t index) {
+    const double one = p[index].one, zero = p[index].zero;
+    const double dd = static_cast<double>(d + 1);
+    double next = p[d].weight;
+    for (std::size_t i = d; i-- > 0;) {
+        if (one != 0) {
+            const double kept = p[i].weight;
+            p[i].weight = next * dd / (static_cast<double>(i + 1) * one);
+            next = kept - p[i].weight * zero * static_cast<double>(d - i) / dd;
+        } else {
+            p[i].weight = p[i].weight * dd / (zero * static_cast<double>(d - i));
+        }
+    }
+    for (std::size_t i = index; i < d; ++i) {
+        p[i].feature = p[i + 1].feature;
+        p[i].zero = p[i + 1].zero;
+        p[i].one = p[i + 1].one;
+    }
+}
+
+inline bool goesLeft(const ShapTree::Node& node, const std::uint64_t* bits, const double* row) {
+    const double v = row[node.feature];
+    if (node.categorical) {
+        if (v < 0) return node.missingLeft != 0;
+        const auto code = static_cast<std::uint32_t>(v);
+        const std::uint32_t word = code >> 6;
+        return word < node.categoryWords &&
+               ((bits[node.categoryOffset + word] >> (code & 63)) & 1u);
+    }
+    return v != v ? node.missingLeft != 0 : v <= node.threshold;
+}
+
+struct Walk {
+    const ShapTree::Node* nodes;
+    const double* leafValues;
+    const std::uint64_t* bits;
+    const double* row;
+    std::size_t featureCount;
+    std::size_t valueSize;
+    double* phi;
+    PathElement* buffer;
+    std::size_t stride;
+    const TreeShapWorkspace* workspace;
+
+    void leaf(const ShapTree::Node& node, const PathElement* p, std::size_t d) const {
+        if (d == 0) return;
+        const double* values = leafValues + node.left;
+        const double* up = workspace->up(d);
+        const double* down = workspace->down(d);
+        // Elements whose feature sends the row elsewhere (one == 0) all get the same
+        // contribution, -sum_j weight_j / down[j]: computed once.
+        double cold = 0.0;
+        bool coldDone = false;
+        for (std::size_t i = 1; i <= d; ++i) {
+            double contribution;
+            if (p[i].one == 0) {
+                if (!coldDone) {
+                    for (std::size_t j = 0; j < d; ++j) cold += p[j].weight / down[j];
+                    coldDone = true;
+                }
+                contribution = -cold;
+            } else {
+                // The unwound path sum of a feature the row follows (one == 1).
+                const double zero = p[i].zero;
+                double next = p[d].weight, total = 0.0;
+                for (std::size_t j = d; j-- > 0;) {
+                    const double t = next * up[j];
+                    total += t;
+                    next = p[j].weight - t * zero * down[j];
+                }
+                contribution = total * (1.0 - zero);
+            }
+            double* out = phi + p[i].feature;
+            for (std::size_t k = 0; k < valueSize; ++k)
+                out[k * featureCount] += contribution * values[k];
+        }
+    }
+
+    void recurse(std::size_t index, std::size_t d, const PathElement* parent, double zero,
+                 double one, std::int32_t feature, std::size_t level) const {
+        PathElement* p = buffer + level * stride;
+        std::copy(parent, parent + d, p);
+        extendPath(p, d, zero, one, feature);
+        const ShapTree::Node& node = nodes[index];
+        if (node.feature < 0) {
+            leaf(node, p, d);
+            return;
+        }
+        const bool left = goesLeft(node, bits, row);
+        const std::size_t hot = static_cast<std::size_t>(left ? node.left : node.right);
+        const std::size_t cold = static_cast<std::size_t>(left ? node.right : node.left);
+        const double hotShare = left ? node.leftShare : 1.0 - node.leftShare;
+        double inZero = 1.0, inOne = 1.0;
+        std::size_t k = 1;
+        while (k <= d && p[k].feature != node.feature) ++k;
+        if (k <= d) {
+            inZero = p[k].zero;
+            inOne = p[k].one;
+            unwindPath(p, d, k);
+            --d;
+        }
+        // A branch no cover reaches and the row does not take adds nothing.
+        const double hotZero = hotShare * inZero, coldZero = (1.0 - hotShare) * inZero;
+        if (hotZero != 0 || inOne != 0)
+            recurse(hot, d + 1, p, hotZero, inOne, node.feature, level + 1);
+        if (coldZero != 0) recurse(cold, d + 1, p, coldZero, 0.0, node.feature, level + 1);
+    }
+};
+
+}  // namespace
+
+void treeShapAdd(const ShapTree& tree, const double* row, std::size_t featureCount,
+                 std::size_t firstOutput, double* phi, TreeShapWorkspace& workspace) {
+    const Walk walk{tree.nodes(),
+                    tree.leafValues(),
+                    tree.categoryBits(),
+                    row,
+                    featureCount,
+                    tree.valueSize(),
+                    phi + firstOutput * featureCount,
+                    workspace.path(),
+                    workspace.stride(),
+                    &workspace};
+    walk.recurse(0, 0, workspace.path(), 1.0, 1.0, -1, 0);
+}
+
+const double* shapTreeLeaf(const ShapTree& tree, const double* row) {
+    const ShapTree::Node* nodes = tree.nodes();
+    std::size_t n = 0;
+    while (nodes[n].feature >= 0)
+        n = static_cast<std::size_t>(goesLeft(nodes[n], tree.categoryBits(), row) ? nodes[n].left
+                                                                                  : nodes[n].right);
+    return tree.leafValues() + nodes[n].left;
+}
+
+void gatherShapRow(const FeatureMatrix& x, std::size_t r, double* row) {
+    for (std::size_t f = 0; f < x.featureCount(); ++f)
+        row[f] = x.isCategorical(f) ? static_cast<double>(x.codes(f)[r]) : x.values(f)[r];
+}
+
+}  // namespace glassbox
