@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <map>
 #include <numeric>
@@ -60,12 +61,15 @@ int main(int argc, char** argv) {
         shapOptions.threads = threads;
         // Best of three.
         ShapValues shap;
-        double shapSeconds = 0.0;
+        double shapSeconds = 0.0, cpuSeconds = 0.0;
         for (int run = 0; run < 3; ++run) {
             const auto shapStart = Clock::now();
+            const std::clock_t cpuStart = std::clock();
             shap = explainShap(trained, data.features, rows, data.features, shapOptions, {});
             const double seconds = std::chrono::duration<double>(Clock::now() - shapStart).count();
+            const double cpu = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
             shapSeconds = run == 0 ? seconds : std::min(shapSeconds, seconds);
+            cpuSeconds = run == 0 ? cpu : std::min(cpuSeconds, cpu);
         }
 
         double worst = 0.0;
@@ -90,9 +94,10 @@ int main(int argc, char** argv) {
         }
         std::printf(
             "{\"tool\": \"glassbox\", \"fit_seconds\": %.3f, \"shap_seconds\": %.3f, "
+            "\"shap_cpu_seconds\": %.3f, "
             "\"rows\": %zu, \"trees\": %zu, \"mean_leaves\": %.2f, \"mean_leaf_depth\": %.2f, "
             "\"max_additivity_error\": %.3g}\n",
-            fitSeconds, shapSeconds, shap.rows, trees.size(), leaves / trees.size(),
+            fitSeconds, shapSeconds, cpuSeconds, shap.rows, trees.size(), leaves / trees.size(),
             depthSum / leaves, worst);
         return 0;
     } catch (const std::exception& e) {

@@ -54,11 +54,19 @@ void TreeShapWorkspace::reserve(std::size_t maxDepth, std::size_t featureCount) 
         capacity_ = std::max(stride_ * levels, capacity_);
         path_.assign(capacity_, PathElement{});
         up_.assign(stride_ * stride_, 0.0);
+        contributions_.assign(stride_, 0.0);
+        hot_.assign(stride_, 0);
         down_.assign(stride_ * stride_, 0.0);
+        grow_.assign(stride_ * stride_, 0.0);
+        downInverse_.assign(stride_ * stride_, 0.0);
         for (std::size_t d = 0; d < stride_; ++d)
             for (std::size_t j = 0; j < d; ++j) {
-                up_[d * stride_ + j] = static_cast<double>(d + 1) / static_cast<double>(j + 1);
-                down_[d * stride_ + j] = static_cast<double>(d - j) / static_cast<double>(d + 1);
+                const auto above = static_cast<double>(j + 1), below = static_cast<double>(d - j);
+                const auto all = static_cast<double>(d + 1);
+                up_[d * stride_ + j] = all / above;
+                down_[d * stride_ + j] = below / all;
+                grow_[d * stride_ + j] = above / all;
+                downInverse_[d * stride_ + j] = all / below;
             }
     }
 }
@@ -69,13 +77,14 @@ using PathElement = TreeShapWorkspace::PathElement;
 
 // EXTEND: adds a feature that lets `zero` of the cover through when unknown and `one` (0 or 1)
 // when known; the weights become the proportions of the feature subsets of each size.
-inline void extendPath(PathElement* p, std::size_t d, double zero, double one,
-                       std::int32_t feature) {
+inline void extendPath(PathElement* p, std::size_t d, double zero, double one, std::int32_t feature,
+                       const TreeShapWorkspace& workspace) {
     p[d] = PathElement{feature, zero, one, d == 0 ? 1.0 : 0.0};
-    const double inv = 1.0 / static_cast<double>(d + 1);
+    const double* grow = workspace.grow(d);
+    const double* down = workspace.down(d);
     for (std::size_t i = d; i-- > 0;) {
-        p[i + 1].weight += one * p[i].weight * static_cast<double>(i + 1) * inv;
-        p[i].weight = zero * p[i].weight * static_cast<double>(d - i) * inv;
+        p[i + 1].weight += one * p[i].weight * grow[i];
+        p[i].weight = zero * p[i].weight * down[i];
     }
 }
 
@@ -122,39 +131,85 @@ struct Walk {
     double* phi;
     PathElement* buffer;
     std::size_t stride;
-    const TreeShapWorkspace* workspace;
+    TreeShapWorkspace* workspace;
 
     void leaf(const ShapTree::Node& node, const PathElement* p, std::size_t d) const {
         if (d == 0) return;
         const double* values = leafValues + node.left;
         const double* up = workspace->up(d);
         const double* down = workspace->down(d);
+        double* contribution = workspace->contributions();
+        std::uint32_t* hot = workspace->hotElements();
         // Elements whose feature sends the row elsewhere (one == 0) all get the same
         // contribution, -sum_j weight_j / down[j]: computed once.
-        double cold = 0.0;
-        bool coldDone = false;
+        std::size_t hotCount = 0;
+        bool anyCold = false;
         for (std::size_t i = 1; i <= d; ++i) {
-            double contribution;
-            if (p[i].one == 0) {
-                if (!coldDone) {
-                    for (std::size_t j = 0; j < d; ++j) cold += p[j].weight / down[j];
-                    coldDone = true;
-                }
-                contribution = -cold;
-            } else {
-                // The unwound path sum of a feature the row follows (one == 1).
-                const double zero = p[i].zero;
-                double next = p[d].weight, total = 0.0;
-                for (std::size_t j = d; j-- > 0;) {
-                    const double t = next * up[j];
-                    total += t;
-                    next = p[j].weight - t * zero * down[j];
-                }
-                contribution = total * (1.0 - zero);
+            if (p[i].one == 0)
+                anyCold = true;
+            else
+                hot[hotCount++] = static_cast<std::uint32_t>(i);
+        }
+        if (anyCold) {
+            double cold = 0.0;
+            const double* downInverse = workspace->downInverse(d);
+            for (std::size_t j = 0; j < d; ++j) cold += p[j].weight * downInverse[j];
+            for (std::size_t i = 1; i <= d; ++i)
+                if (p[i].one == 0) contribution[i] = -cold;
+        }
+        // The unwound path sums of the features the row follows (one == 1): each is a serial
+        // chain over the path, so four (or two) run side by side.
+        std::size_t h = 0;
+        for (; h + 4 <= hotCount; h += 4) {
+            const double z0 = p[hot[h]].zero, z1 = p[hot[h + 1]].zero;
+            const double z2 = p[hot[h + 2]].zero, z3 = p[hot[h + 3]].zero;
+            double n0 = p[d].weight, n1 = n0, n2 = n0, n3 = n0;
+            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+            for (std::size_t j = d; j-- > 0;) {
+                const double u = up[j], w = p[j].weight, dn = down[j];
+                const double t0 = n0 * u, t1 = n1 * u, t2 = n2 * u, t3 = n3 * u;
+                s0 += t0;
+                s1 += t1;
+                s2 += t2;
+                s3 += t3;
+                n0 = w - t0 * z0 * dn;
+                n1 = w - t1 * z1 * dn;
+                n2 = w - t2 * z2 * dn;
+                n3 = w - t3 * z3 * dn;
             }
+            contribution[hot[h]] = s0 * (1.0 - z0);
+            contribution[hot[h + 1]] = s1 * (1.0 - z1);
+            contribution[hot[h + 2]] = s2 * (1.0 - z2);
+            contribution[hot[h + 3]] = s3 * (1.0 - z3);
+        }
+        for (; h + 2 <= hotCount; h += 2) {
+            const double z0 = p[hot[h]].zero, z1 = p[hot[h + 1]].zero;
+            double n0 = p[d].weight, n1 = n0, s0 = 0.0, s1 = 0.0;
+            for (std::size_t j = d; j-- > 0;) {
+                const double u = up[j], w = p[j].weight, dn = down[j];
+                const double t0 = n0 * u, t1 = n1 * u;
+                s0 += t0;
+                s1 += t1;
+                n0 = w - t0 * z0 * dn;
+                n1 = w - t1 * z1 * dn;
+            }
+            contribution[hot[h]] = s0 * (1.0 - z0);
+            contribution[hot[h + 1]] = s1 * (1.0 - z1);
+        }
+        for (; h < hotCount; ++h) {
+            const double zero = p[hot[h]].zero;
+            double next = p[d].weight, total = 0.0;
+            for (std::size_t j = d; j-- > 0;) {
+                const double t = next * up[j];
+                total += t;
+                next = p[j].weight - t * zero * down[j];
+            }
+            contribution[hot[h]] = total * (1.0 - zero);
+        }
+        for (std::size_t i = 1; i <= d; ++i) {
             double* out = phi + p[i].feature;
             for (std::size_t k = 0; k < valueSize; ++k)
-                out[k * featureCount] += contribution * values[k];
+                out[k * featureCount] += contribution[i] * values[k];
         }
     }
 
@@ -162,7 +217,7 @@ struct Walk {
                  double one, std::int32_t feature, std::size_t level) const {
         PathElement* p = buffer + level * stride;
         std::copy(parent, parent + d, p);
-        extendPath(p, d, zero, one, feature);
+        extendPath(p, d, zero, one, feature, *workspace);
         const ShapTree::Node& node = nodes[index];
         if (node.feature < 0) {
             leaf(node, p, d);

@@ -67,10 +67,16 @@ class TreeShapWorkspace {
     };
     PathElement* path() { return path_.data(); }
     std::size_t stride() const { return stride_; }
-    // For a path of d + 1 elements, j < d: up(d)[j] = (d + 1) / (j + 1) and
-    // down(d)[j] = (d - j) / (d + 1): the path sums without divisions.
+    // For a path of d + 1 elements, j < d: up(d)[j] = (d + 1) / (j + 1),
+    // down(d)[j] = (d - j) / (d + 1), their inverses grow(d)[j] = (j + 1) / (d + 1) and
+    // downInverse(d)[j]: the path updates without divisions.
     const double* up(std::size_t d) const { return up_.data() + d * stride_; }
     const double* down(std::size_t d) const { return down_.data() + d * stride_; }
+    const double* grow(std::size_t d) const { return grow_.data() + d * stride_; }
+    const double* downInverse(std::size_t d) const { return downInverse_.data() + d * stride_; }
+    // Scratch of `stride()` entries for a leaf's contributions and its hot elements.
+    double* contributions() { return contributions_.data(); }
+    std::uint32_t* hotElements() { return hot_.data(); }
 
   private:
     std::vector<PathElement> path_;
@@ -78,6 +84,10 @@ class TreeShapWorkspace {
     std::size_t capacity_ = 0;
     std::vector<double> up_;
     std::vector<double> down_;
+    std::vector<double> grow_;
+    std::vector<double> downInverse_;
+    std::vector<double> contributions_;
+    std::vector<std::uint32_t> hot_;
 };
 
 // Adds `tree`'s SHAP values for one row to `phi`: phi[(firstOutput + j) * featureCount + f]
