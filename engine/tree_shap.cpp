@@ -49,10 +49,10 @@ ShapTree::ShapTree(const FlatTree& tree, std::span<const std::uint8_t> categoric
 void TreeShapWorkspace::reserve(std::size_t maxDepth, std::size_t featureCount) {
     const std::size_t stride = std::min(maxDepth, featureCount) + 2;
     const std::size_t levels = maxDepth + 1;
-    if (stride > stride_ || stride * levels > capacity_) {
+    if (stride > stride_ || levels > levels_) {
         stride_ = std::max(stride, stride_);
-        capacity_ = std::max(stride_ * levels, capacity_);
-        path_.assign(capacity_, PathElement{});
+        levels_ = std::max(levels, levels_);
+        path_.assign(stride_ * levels_, PathElement{});
         up_.assign(stride_ * stride_, 0.0);
         contributions_.assign(stride_, 0.0);
         hot_.assign(stride_, 0);

@@ -81,7 +81,7 @@ class TreeShapWorkspace {
   private:
     std::vector<PathElement> path_;
     std::size_t stride_ = 0;
-    std::size_t capacity_ = 0;
+    std::size_t levels_ = 0;
     std::vector<double> up_;
     std::vector<double> down_;
     std::vector<double> grow_;
