@@ -12,6 +12,9 @@
 namespace glassbox {
 namespace {
 
+// Mixed rows are predicted in batches of at most about this many cells.
+constexpr std::size_t kMaxBatchCells = std::size_t{1} << 22;
+
 // The model's outputs for every row of `x`: rows x outputs.
 std::vector<double> outputsOf(const Model& model, TaskKind kind, std::size_t outputs,
                               const FeatureMatrix& x, const TaskContext& task) {
@@ -70,7 +73,8 @@ ShapValues samplingShap(const Model& model, TaskKind kind, std::size_t classCoun
     const std::size_t permutations = 2 * pairsPerRow * b;
     // Every permutation adds features - 1 mixed rows; the row itself closes each walk.
     const std::size_t steps = features > 0 ? features - 1 : 0;
-    const std::size_t mixedRows = 1 + permutations * steps;
+    const std::size_t perPermutation = std::max<std::size_t>(1, steps * features);
+    const std::size_t chunk = std::max<std::size_t>(2, kMaxBatchCells / perPermutation / 2 * 2);
 
     std::atomic<std::size_t> done{0};
     parallelFor(rows.size(), std::max(options.threads, 1u), [&](std::size_t i, bool onCaller) {
@@ -85,61 +89,65 @@ ShapValues samplingShap(const Model& model, TaskKind kind, std::size_t classCoun
             random.shuffle(forward, forward + features);
             std::reverse_copy(forward, forward + features, forward + features);
         }
-        // Mixed row (p, k), k < steps: the row's values for the first k + 1 features of
-        // permutation p, the background row's elsewhere. Mixed row 0 of the matrix is the row.
-        std::vector<FeatureColumn> columns(features);
+        const std::size_t one[] = {row};
+        const std::vector<double> fx = outputsOf(model, kind, outputs, x.subset(one), quiet);
+        double* phi = out.values.data() + i * outputs * features;
         std::vector<std::uint32_t> position(features);
-        for (std::size_t f = 0; f < features; ++f) {
-            if (x.isCategorical(f))
-                columns[f].codes.resize(mixedRows);
-            else
-                columns[f].values.resize(mixedRows);
-        }
-        for (std::size_t f = 0; f < features; ++f) {
-            if (x.isCategorical(f))
-                columns[f].codes[0] = x.codes(f)[row];
-            else
-                columns[f].values[0] = x.values(f)[row];
-        }
-        for (std::size_t p = 0; p < permutations; ++p) {
-            const std::uint32_t* perm = order.data() + p * features;
-            for (std::size_t k = 0; k < features; ++k)
-                position[perm[k]] = static_cast<std::uint32_t>(k);
-            const std::size_t from = p / (2 * pairsPerRow);
-            const std::size_t base = 1 + p * steps;
+        // Mixed row (p, k), k < steps: the row's values for the first k + 1 features of
+        // permutation p, the background row's elsewhere; predicted `chunk` permutations at a
+        // time, so that wide data does not need one huge batch.
+        for (std::size_t first = 0; first < permutations; first += chunk) {
+            if (task.isCancelled()) return false;
+            const std::size_t last = std::min(permutations, first + chunk);
+            const std::size_t batchRows = (last - first) * steps;
+            std::vector<FeatureColumn> columns(features);
             for (std::size_t f = 0; f < features; ++f) {
-                // Mixed rows k >= position[f] have the row's value of f.
-                const std::size_t switchAt = std::min<std::size_t>(position[f], steps);
-                if (x.isCategorical(f)) {
-                    std::int32_t* c = columns[f].codes.data() + base;
-                    std::fill(c, c + switchAt, sample.codes(f)[from]);
-                    std::fill(c + switchAt, c + steps, x.codes(f)[row]);
-                } else {
-                    double* v = columns[f].values.data() + base;
-                    std::fill(v, v + switchAt, sample.values(f)[from]);
-                    std::fill(v + switchAt, v + steps, x.values(f)[row]);
+                if (x.isCategorical(f))
+                    columns[f].codes.resize(batchRows);
+                else
+                    columns[f].values.resize(batchRows);
+            }
+            for (std::size_t p = first; p < last; ++p) {
+                const std::uint32_t* perm = order.data() + p * features;
+                for (std::size_t k = 0; k < features; ++k)
+                    position[perm[k]] = static_cast<std::uint32_t>(k);
+                const std::size_t from = p / (2 * pairsPerRow);
+                const std::size_t base = (p - first) * steps;
+                for (std::size_t f = 0; f < features; ++f) {
+                    // Mixed rows k >= position[f] have the row's value of f.
+                    const std::size_t switchAt = std::min<std::size_t>(position[f], steps);
+                    if (x.isCategorical(f)) {
+                        std::int32_t* c = columns[f].codes.data() + base;
+                        std::fill(c, c + switchAt, sample.codes(f)[from]);
+                        std::fill(c + switchAt, c + steps, x.codes(f)[row]);
+                    } else {
+                        double* v = columns[f].values.data() + base;
+                        std::fill(v, v + switchAt, sample.values(f)[from]);
+                        std::fill(v + switchAt, v + steps, x.values(f)[row]);
+                    }
                 }
             }
-        }
-        const FeatureMatrix mixed(x.schema(), std::move(columns), mixedRows);
-        const std::vector<double> f = outputsOf(model, kind, outputs, mixed, quiet);
-
-        double* phi = out.values.data() + i * outputs * features;
-        for (std::size_t p = 0; p < permutations; ++p) {
-            const std::uint32_t* perm = order.data() + p * features;
-            const std::size_t from = p / (2 * pairsPerRow);
-            for (std::size_t o = 0; o < outputs; ++o) {
-                double previous = sampleOutputs[from * outputs + o];
-                for (std::size_t k = 0; k < features; ++k) {
-                    const double current = k < steps ? f[(1 + p * steps + k) * outputs + o] : f[o];
-                    phi[o * features + perm[k]] += current - previous;
-                    previous = current;
+            std::vector<double> f;
+            if (batchRows > 0)
+                f = outputsOf(model, kind, outputs,
+                              FeatureMatrix(x.schema(), std::move(columns), batchRows), quiet);
+            for (std::size_t p = first; p < last; ++p) {
+                const std::uint32_t* perm = order.data() + p * features;
+                const std::size_t from = p / (2 * pairsPerRow);
+                const double* walk = f.data() + (p - first) * steps * outputs;
+                for (std::size_t o = 0; o < outputs; ++o) {
+                    double previous = sampleOutputs[from * outputs + o];
+                    for (std::size_t k = 0; k < features; ++k) {
+                        const double current = k < steps ? walk[k * outputs + o] : fx[o];
+                        phi[o * features + perm[k]] += current - previous;
+                        previous = current;
+                    }
                 }
             }
         }
         for (std::size_t v = 0; v < outputs * features; ++v)
             phi[v] /= static_cast<double>(permutations);
-        std::copy(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(outputs),
+        std::copy(fx.begin(), fx.end(),
                   out.prediction.begin() + static_cast<std::ptrdiff_t>(i * outputs));
 
         const std::size_t finished = done.fetch_add(1) + 1;
