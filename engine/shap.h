@@ -43,10 +43,15 @@ struct ShapOptions {
     unsigned threads = 1;
 };
 
-// SHAP values of `rows` of `x` (encoded with model.schema): exact TreeSHAP for tree models,
-// exact linear SHAP for linear models (against `background`'s means), permutation sampling
-// against `background` rows for the others. Throws InvalidArgument for a row out of range, an
-// empty background where one is needed, or options out of range; Cancelled through `task`.
+// SHAP values of `rows` of `x` (encoded with model.schema): exact path-dependent TreeSHAP for
+// tree models (probability per class for trees and forests, raw log-odds for boosted
+// classifiers, the value for regression; `background` is not used, the trees' covers are),
+// exact linear SHAP for linear models (log-odds / value, against `background`'s means), and
+// permutation sampling against a sample of `background` rows for the others (probability per
+// class / value; tree_model_shap.h, linear_shap.h, sampling_shap.h). Parallel on
+// options.threads; the same result on any thread count. Throws InvalidArgument for a row out of
+// range, an empty background where one is needed, or options out of range; Cancelled through
+// `task`.
 ShapValues explainShap(const TrainedModel& model, const FeatureMatrix& x,
                        std::span<const std::size_t> rows, const FeatureMatrix& background,
                        const ShapOptions& options, const TaskContext& task);
