@@ -283,6 +283,17 @@ Predictions AveragedTreesModel::predict(const FeatureMatrix& features,
     return out;
 }
 
+std::optional<TreeEnsembleLayout> AveragedTreesModel::treeLayout() const {
+    TreeEnsembleLayout layout;
+    const bool classification = task_ == TaskKind::Classification;
+    layout.output = classification ? "probability" : "value";
+    layout.outputs = classification ? classCount_ : 1;
+    layout.base.assign(layout.outputs, 0.0);
+    layout.scale = 1.0 / static_cast<double>(trees_.size());
+    layout.firstOutput.assign(trees_.size(), 0);
+    return layout;
+}
+
 void AveragedTreesModel::save(ByteWriter& out) const {
     out.put<std::uint32_t>(kPayloadVersion);
     out.put<std::uint8_t>(task_ == TaskKind::Classification ? 0 : 1);

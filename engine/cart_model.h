@@ -119,6 +119,7 @@ class AveragedTreesModel final : public Model {
     Predictions predict(const FeatureMatrix& features, const TaskContext& task) const override;
     void save(ByteWriter& out) const override;
     std::span<const FlatTree> trees() const override { return trees_; }
+    std::optional<TreeEnsembleLayout> treeLayout() const override;
     std::vector<std::pair<std::string, double>> fitSummary() const override;
 
     // Reads what save() wrote; a decision tree (forest == false) has exactly one tree.

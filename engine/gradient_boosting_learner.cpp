@@ -246,6 +246,15 @@ class GradientBoostingModel final : public Model {
 
     std::span<const FlatTree> trees() const override { return trees_; }
 
+    std::optional<TreeEnsembleLayout> treeLayout() const override {
+        TreeEnsembleLayout layout;
+        layout.output = task_ == TaskKind::Classification ? "log-odds" : "value";
+        layout.outputs = perRound_;
+        layout.base = initScores_;
+        for (std::size_t t = 0; t < trees_.size(); ++t) layout.firstOutput.push_back(t % perRound_);
+        return layout;
+    }
+
     std::vector<std::pair<std::string, double>> fitSummary() const override {
         std::vector<std::pair<std::string, double>> out = {
             {"rounds", static_cast<double>(rounds_)}};

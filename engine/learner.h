@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -40,6 +41,20 @@ struct FitOptions {
     unsigned threads = 1;  // >= 1
 };
 
+// How a tree model turns its trees' leaf values into its output (read by TreeSHAP): output o
+// of a row is base[o] + scale * (sum of the leaf values its trees give it), where tree t's
+// valueSize leaf values go to outputs firstOutput[t], firstOutput[t] + 1, ...
+struct TreeEnsembleLayout {
+    // "probability" (class fractions, one output per class), "log-odds" (raw boosting scores:
+    // one output, the second class's log-odds, for two classes; one per class for more), or
+    // "value" (regression).
+    std::string output;
+    std::size_t outputs = 1;
+    std::vector<double> base;  // per output
+    double scale = 1.0;
+    std::vector<std::size_t> firstOutput;  // per tree
+};
+
 // A fitted model. Immutable; predict() may be called from several threads at once.
 class Model {
   public:
@@ -54,6 +69,8 @@ class Model {
     // Tree models: their trees (one for a decision tree; a forest's; boosting's in round order,
     // class by class). Empty for other models.
     virtual std::span<const FlatTree> trees() const { return {}; }
+    // Tree models: how trees() combine into the output. None for other models.
+    virtual std::optional<TreeEnsembleLayout> treeLayout() const { return std::nullopt; }
     // Numbers worth reporting after fitting (out-of-bag score, rounds kept by early stopping,
     // epochs run, coefficients count, ...), as name/value pairs.
     virtual std::vector<std::pair<std::string, double>> fitSummary() const { return {}; }
