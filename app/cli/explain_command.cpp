@@ -1,6 +1,8 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <numeric>
+#include <span>
 
 #include <nlohmann/json.hpp>
 
@@ -9,10 +11,12 @@
 #include "app/cli/model_commands.h"
 #include "app/cli/model_source.h"
 #include "app/cli/row_list.h"
+#include "app/cli/shap_json.h"
 #include "engine/errors.h"
 #include "engine/importance.h"
 #include "engine/model_file.h"
 #include "engine/partial_dependence.h"
+#include "engine/shap.h"
 #include "engine/table_reader.h"
 
 namespace glassbox::cli {
@@ -31,6 +35,7 @@ struct ExplainArguments {
     std::size_t repeats = 5;
     std::string metric;
     std::size_t points = 100;
+    std::size_t samples = 256;
     bool ice = false;
     // Which of the method-specific options were given (checked against --method).
     bool rowsGiven = false;
@@ -38,6 +43,7 @@ struct ExplainArguments {
     bool repeatsGiven = false;
     bool metricGiven = false;
     bool pointsGiven = false;
+    bool samplesGiven = false;
 };
 
 // Options that only some methods read: naming one with another method is an error rather than
@@ -56,6 +62,7 @@ void checkOptionsFit(const ExplainArguments& args) {
     only(args.metricGiven && !permutation, "--metric", "permutation");
     only(args.pointsGiven && !pdp, "--points", "pdp");
     only(args.ice && !pdp, "--ice", "pdp");
+    only(args.samplesGiven && args.method != "shap", "--samples", "shap");
 }
 
 std::size_t featureIndex(const FeatureSchema& schema, const std::string& name,
@@ -184,6 +191,31 @@ void printPdp(const Json& out) {
     }
 }
 
+// Each row's contributions to its predicted class (or value), largest first: the per-row
+// explanation an analyst reads.
+void printShap(const TrainedModel& model, const ShapValues& shap,
+               std::span<const std::size_t> rows) {
+    constexpr std::size_t kShown = 10;
+    std::printf("SHAP (%s, %s output)\n", shap.method.c_str(), shap.output.c_str());
+    for (std::size_t i = 0; i < shap.rows; ++i) {
+        std::size_t output = 0;
+        for (std::size_t o = 1; o < shap.outputs; ++o)
+            if (shap.prediction[i * shap.outputs + o] > shap.prediction[i * shap.outputs + output])
+                output = o;
+        const std::string label =
+            model.task == TaskKind::Classification ? " " + model.classes[output] : "";
+        std::printf("row %zu:%s %.6g = base %.6g", rows[i], label.c_str(),
+                    shap.prediction[i * shap.outputs + output], shap.base[output]);
+        const std::vector<FeatureContribution> ranked = sortedContributions(shap, i, output);
+        for (std::size_t k = 0; k < std::min(kShown, ranked.size()); ++k)
+            std::printf("\n  %+.6g  %s", ranked[k].value,
+                        model.schema.features[ranked[k].feature].name.c_str());
+        if (ranked.size() > kShown)
+            std::printf("\n  ... %zu more features", ranked.size() - kShown);
+        std::printf("\n");
+    }
+}
+
 int runExplain(const ExplainArguments& args, const GlobalOptions& global, const TaskContext& task) {
     checkOptionsFit(args);
     const TrainedModel model = args.model.load(global);
@@ -204,9 +236,24 @@ int runExplain(const ExplainArguments& args, const GlobalOptions& global, const 
                           : parseRowList(args.rows, loaded.table.rowCount(), args.file);
 
     if (args.method == "shap") {
-        // SHAP integration point: explainShap (engine/shap.h) and shapJson (app/cli/shap_json.h)
-        // are written apart and wired in here, on `model`, `loaded.table` and `rows`.
-        throw InvalidArgument("--method", "shap is not available yet");
+        const FeatureMatrix features = encodeFeatures(loaded.table, model.schema, args.file);
+        std::vector<std::size_t> explained = rows;
+        if (explained.empty()) {
+            explained.resize(features.rows());
+            std::iota(explained.begin(), explained.end(), std::size_t{0});
+        }
+        ShapOptions options;
+        options.samples = args.samples;
+        options.seed = global.seed;
+        options.threads = threads;
+        // The file's rows are the background sampling and linear SHAP average over.
+        const ShapValues shap =
+            explainShap(model, features, explained, features, options, task.sub(0.1, 1.0));
+        if (global.json)
+            std::cout << shapJson(model, shap, explained).dump(2) << '\n';
+        else
+            printShap(model, shap, explained);
+        return kOk;
     }
 
     Json out;
@@ -248,7 +295,7 @@ int runExplain(const ExplainArguments& args, const GlobalOptions& global, const 
 void addExplainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action) {
     auto args = std::make_shared<ExplainArguments>();
     CLI::App* command = app.add_subcommand(
-        "explain", "Feature importance, permutation importance or partial dependence of a model");
+        "explain", "Feature importance, permutation importance, SHAP values or partial dependence");
     command->add_option("FILE", args->file, "CSV, TSV, TXT, ARFF or SQLite file")->required();
     args->data.addTo(*command);
     args->model.addTo(*command);
@@ -265,12 +312,17 @@ void addExplainCommand(CLI::App& app, const GlobalOptions& global, CommandAction
     command->add_option("--points", args->points, "pdp: grid values of a numeric feature (100)")
         ->check(CLI::Range(std::size_t{2}, std::size_t{100000}));
     command->add_flag("--ice", args->ice, "pdp: also each row's curve (ICE)");
+    command
+        ->add_option("--samples", args->samples,
+                     "shap, models without trees or coefficients: permutations per row (256)")
+        ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}));
     command->callback([args, command, &global, &action] {
         args->rowsGiven = command->count("--rows") > 0;
         args->featureGiven = command->count("--feature") > 0;
         args->repeatsGiven = command->count("--repeats") > 0;
         args->metricGiven = command->count("--metric") > 0;
         args->pointsGiven = command->count("--points") > 0;
+        args->samplesGiven = command->count("--samples") > 0;
         action = [args, &global](const TaskContext& task) {
             return runExplain(*args, global, task);
         };

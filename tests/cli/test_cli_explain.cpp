@@ -54,6 +54,88 @@ class CliExplainTest : public QObject {
               {"n_estimators=20"});
         train("credit_tree", "credit-g.arff", "class", "decision_tree", {"max_depth=4"});
         train("diabetes_linear", "diabetes_regression.csv", "progression", "linear_regression");
+        train("iris_knn", "iris.csv", "species", "knn");
+    }
+
+    // Every row: base value + contributions = prediction, per class for classifiers, for each
+    // SHAP method and output kind.
+    void shapAddsUp_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("output");
+        QTest::addColumn<int>("features");
+        QTest::newRow("forest") << "iris.csv"
+                                << "iris_forest"
+                                << "tree"
+                                << "probability" << 4;
+        QTest::newRow("boosting") << "breast_cancer.csv"
+                                  << "cancer_boost"
+                                  << "tree"
+                                  << "log-odds" << 30;
+        QTest::newRow("tree, categorical") << "credit-g.arff"
+                                           << "credit_tree"
+                                           << "tree"
+                                           << "probability" << 20;
+        QTest::newRow("logistic") << "iris.csv"
+                                  << "iris_logistic"
+                                  << "linear"
+                                  << "log-odds" << 4;
+        QTest::newRow("linear") << "diabetes_regression.csv"
+                                << "diabetes_linear"
+                                << "linear"
+                                << "value" << 10;
+        QTest::newRow("knn") << "iris.csv"
+                             << "iris_knn"
+                             << "sampling"
+                             << "probability" << 4;
+    }
+    void shapAddsUp() {
+        QFETCH(QString, file);
+        QFETCH(QString, name);
+        QFETCH(QString, method);
+        QFETCH(QString, output);
+        QFETCH(int, features);
+        const CliRun run = explain(file, name, {"--method", "shap", "--rows", "0,7,42"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject out = jsonOf(run);
+        QCOMPARE(out["method"].toString(), method);
+        QCOMPARE(out["output"].toString(), output);
+        const QJsonArray rows = out["rows"].toArray();
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[1].toObject()["row"].toInt(), 7);
+        for (const auto& r : rows) {
+            const QJsonObject row = r.toObject();
+            if (out["base_value"].isObject()) {
+                const QJsonObject base = out["base_value"].toObject();
+                const QJsonObject contributions = row["contributions"].toObject();
+                QCOMPARE(contributions.keys(), base.keys());
+                for (const QString& cls : base.keys()) {
+                    const QJsonObject c = contributions[cls].toObject();
+                    QCOMPARE(c.size(), features);
+                    double sum = base[cls].toDouble();
+                    for (const auto& v : c) sum += v.toDouble();
+                    QVERIFY(std::abs(sum - row["prediction"].toObject()[cls].toDouble()) < 1e-6);
+                }
+            } else {
+                const QJsonObject c = row["contributions"].toObject();
+                QCOMPARE(c.size(), features);
+                double sum = out["base_value"].toDouble();
+                for (const auto& v : c) sum += v.toDouble();
+                QVERIFY(std::abs(sum - row["prediction"].toDouble()) < 1e-6);
+            }
+        }
+    }
+
+    // Without --rows every row is explained; the readable output ranks the contributions.
+    void shapEveryRowAndReadable() {
+        CliRun run = explain("iris.csv", "iris_forest", {"--method", "shap"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(jsonOf(run)["rows"].toArray().size(), 150);
+        run = runCli({"explain", kShared + "iris.csv", "--model", model("iris_forest"), "--method",
+                      "shap", "--rows", "100"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("row 100: virginica"), run.out.constData());
     }
 
     void importanceOfTreeModels_data() {
@@ -266,9 +348,9 @@ class CliExplainTest : public QObject {
                                           << e + "--method: importance needs a tree model";
         QTest::newRow("unknown method")
             << "iris_forest" << QStringList{"--method", "lime"} << 2 << e + "--method: ";
-        QTest::newRow("shap not yet")
-            << "iris_forest" << QStringList{"--method", "shap", "--rows", "1,2"} << 1
-            << e + "--method: shap is not available yet";
+        QTest::newRow("samples without shap")
+            << "iris_forest" << QStringList{"--samples", "10"} << 1
+            << e + "--samples: is only used by --method shap (not importance)";
         QTest::newRow("rows not numbers")
             << "iris_forest"
             << QStringList{"--method", "pdp", "--feature", "petal width (cm)", "--rows", "1,x"} << 1
