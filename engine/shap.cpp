@@ -46,6 +46,8 @@ ShapValues explainShap(const TrainedModel& model, const FeatureMatrix& x,
                            options, task);
     }
     if (classification && out.outputs == 1 && model.classes.size() == 2) mirrorSingleOutput(out);
+    // The methods report from the calling thread only, which may not finish the last row.
+    task.report(1.0, "explained");
     return out;
 }
 
