@@ -1,5 +1,6 @@
 #include "engine/model_comparison.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -26,7 +27,9 @@ CorrectedTTest correctedResampledTTest(std::span<const double> differences, doub
     out.df = n - 1;
     if (std::isnan(mean)) {
         out.t = out.p = std::numeric_limits<double>::quiet_NaN();
-    } else if (variance == 0) {
+    } else if (variance == 0 || std::all_of(differences.begin(), differences.end(),
+                                            [&](double d) { return d == differences[0]; })) {
+        // Equal differences: the mean's rounding must not pass for a tiny variance.
         out.t = mean == 0 ? 0.0 : std::copysign(std::numeric_limits<double>::infinity(), mean);
         out.p = mean == 0 ? 1.0 : 0.0;
     } else {
