@@ -101,7 +101,8 @@ std::vector<ConfigurationScores> evaluateOnFolds(std::span<const Configuration> 
     const unsigned fitThreads = std::max(1u, total / std::max(workers, 1u));
     std::atomic<std::size_t> done{0};
     const double count = static_cast<double>(std::max<std::size_t>(units.size(), 1));
-    task.report(0.0, noun + " 1 of " + std::to_string(configurations.size()));
+    task.report(0.0, "cross-validating " + std::to_string(configurations.size()) + " " + noun +
+                         "s, " + std::to_string(units.size()) + " fits");
 
     parallelFor(units.size(), workers, [&](std::size_t i, bool onCaller) {
         const Unit& u = units[i];
