@@ -114,6 +114,12 @@ void SearchSpace::addRange(std::string_view assignment) {
     addDimension(std::move(d), "--range");
 }
 
+std::vector<std::string> SearchSpace::names() const {
+    std::vector<std::string> out;
+    for (const Dimension& d : dimensions_) out.push_back(d.name);
+    return out;
+}
+
 bool SearchSpace::hasRanges() const {
     return std::any_of(dimensions_.begin(), dimensions_.end(),
                        [](const Dimension& d) { return d.isRange(); });

@@ -35,6 +35,8 @@ class SearchSpace {
     void addRange(std::string_view assignment);
 
     bool empty() const { return dimensions_.empty(); }
+    // The searched parameters, in the order added.
+    std::vector<std::string> names() const;
     bool hasRanges() const;
     // Number of grid candidates: the product of the list sizes.
     std::size_t gridSize() const;

@@ -13,6 +13,11 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
 void addPredictCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 // `export-tree --model PATH [--tree N] [--format json|dot|text]`.
 void addExportTreeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
+// `tune FILE --target COL --model KIND --grid KEY=V1,V2,...`: grid or random search,
+// cross-validated.
+void addTuneCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
+// `compare FILE --target COL --model KIND[:k=v;...] --model ...`: paired corrected t-tests.
+void addCompareCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 // `learners`: every learner with its parameter spec (what the GUI builds its forms from).
 void addLearnersCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 
