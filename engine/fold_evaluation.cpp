@@ -123,10 +123,10 @@ std::vector<ConfigurationScores> evaluateOnFolds(std::span<const Configuration> 
         const FoldRows& split = rows[u.assignment][u.fold];
         const Dataset train = data.subset(split.train);
         const FitOptions options{assignments[u.assignment].seed, fitThreads};
-        const std::unique_ptr<Model> model =
-            configuration.learner->fit(train, configuration.params, options, unitTask);
+        const std::unique_ptr<Model> model = configuration.learner->fit(
+            train, configuration.params, options, unitTask.sub(0.0, 0.9));
         const Dataset test = data.subset(split.test);
-        const Predictions predicted = model->predict(test.features, unitTask);
+        const Predictions predicted = model->predict(test.features, unitTask.sub(0.9, 1.0));
         out[u.configuration].perFold[foldOffset[u.assignment] + u.fold] =
             scoresFor(test, predicted);
         place(predicted, split.test, pooled[u.configuration][u.assignment]);

@@ -342,10 +342,10 @@ class TuningTest : public QObject {
     }
     void progressNamesCandidateAndFold() {
         QFETCH(unsigned, threads);
-        const Dataset data = sharedDataset("iris.csv", "species");
-        const Learner& l = learnerNamed("knn");
+        const Dataset data = sharedDataset("breast_cancer.csv", "diagnosis");
+        const Learner& l = learnerNamed("random_forest");  // reports while fitting and predicting
         SearchSpace space(l.params());
-        space.addValues("k=1,3,5");
+        space.addValues("n_estimators=10,20,30");
         std::vector<std::pair<double, std::string>> reports;
         std::set<std::thread::id> reporters;
         std::mutex mutex;
