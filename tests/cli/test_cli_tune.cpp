@@ -289,7 +289,7 @@ class CliTuneTest : public QObject {
                        "--progress", "--out", dir_.filePath("never.gbx")});
         QVERIFY(process.waitForStarted());
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("candidate") ||
+        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("fold 1 of") ||
                                      process.state() == QProcess::NotRunning,
                                  60000);
         QVERIFY2(process.state() == QProcess::Running, err.constData());
