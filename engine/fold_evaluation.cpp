@@ -84,12 +84,13 @@ std::vector<ConfigurationScores> evaluateOnFolds(std::span<const Configuration> 
             for (std::size_t k = 0; k < assignments[a].folds; ++k) units.push_back({c, a, k});
 
     std::vector<ConfigurationScores> out(configurations.size());
-    std::vector<std::vector<Predictions>> pooled(configurations.size());
+    // Out-of-fold predictions are pooled for the first assignment only: repeats would multiply
+    // the memory (configurations x repeats x rows x classes) for scores nobody reads.
+    std::vector<Predictions> pooled(configurations.size(), emptyPredictions(data));
     for (std::size_t c = 0; c < configurations.size(); ++c) {
         std::size_t foldCount = 0;
         for (const FoldAssignment& a : assignments) foldCount += a.folds;
         out[c].perFold.resize(foldCount);
-        pooled[c].assign(assignments.size(), emptyPredictions(data));
     }
     std::vector<std::size_t> foldOffset(assignments.size(), 0);
     for (std::size_t a = 1; a < assignments.size(); ++a)
@@ -129,7 +130,7 @@ std::vector<ConfigurationScores> evaluateOnFolds(std::span<const Configuration> 
         const Predictions predicted = model->predict(test.features, unitTask.sub(0.9, 1.0));
         out[u.configuration].perFold[foldOffset[u.assignment] + u.fold] =
             scoresFor(test, predicted);
-        place(predicted, split.test, pooled[u.configuration][u.assignment]);
+        if (u.assignment == 0) place(predicted, split.test, pooled[u.configuration]);
         unitSeconds[i] =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         ++done;
@@ -140,7 +141,7 @@ std::vector<ConfigurationScores> evaluateOnFolds(std::span<const Configuration> 
     for (std::size_t i = 0; i < units.size(); ++i)
         out[units[i].configuration].seconds += unitSeconds[i];
     for (std::size_t c = 0; c < configurations.size(); ++c)
-        for (const Predictions& p : pooled[c]) out[c].pooled.push_back(scoresFor(data, p));
+        out[c].pooled = scoresFor(data, pooled[c]);
     task.report(1.0, "cross-validation done");
     return out;
 }

@@ -28,8 +28,8 @@ struct FoldAssignment {
 struct ConfigurationScores {
     // Assignment-major: perFold[a * folds + k] is fold k of assignment a.
     std::vector<Scores> perFold;
-    // One per assignment, over its pooled out-of-fold predictions.
-    std::vector<Scores> pooled;
+    // Over the first assignment's pooled out-of-fold predictions (every row once).
+    Scores pooled;
     // Fitting and predicting, summed over the configuration's folds.
     double seconds = 0;
 };

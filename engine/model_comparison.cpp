@@ -80,7 +80,7 @@ ComparisonResult compareModels(std::span<const Configuration> models, const Data
         double squares = 0;
         for (double v : model.foldScores) squares += (v - model.mean) * (v - model.mean);
         model.std = n > 1 ? std::sqrt(squares / (n - 1)) : 0.0;
-        model.pooled = s.pooled.front();
+        model.pooled = s.pooled;
         model.seconds = s.seconds;
         result.models.push_back(std::move(model));
     }

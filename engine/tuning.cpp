@@ -51,7 +51,7 @@ TuningResult tune(const Learner& learner, const Dataset& data,
         TuningCandidate candidate;
         candidate.params = candidates[c];
         candidate.perFold = scores[c].perFold;
-        candidate.pooled = scores[c].pooled.front();
+        candidate.pooled = scores[c].pooled;
         candidate.seconds = scores[c].seconds;
         for (const Scores& s : candidate.perFold)
             candidate.foldScores.push_back(s.get(result.metric).value_or(std::nan("")));

@@ -196,6 +196,7 @@ class ModelComparisonTest : public QObject {
                                          FitOptions{11 + repeat, 1}, folds, 4, {});
                 for (std::size_t k = 0; k < 4; ++k)
                     QCOMPARE(result.models[m].foldScores[repeat * 4 + k], *cv.perFold[k].get("f1"));
+                if (repeat == 0) QCOMPARE(result.models[m].pooled.values, cv.pooled.values);
             }
         // Different repeats really use different folds.
         QVERIFY(assignFolds(data, 4, FoldRule::Stratified, 11) !=
