@@ -48,6 +48,7 @@ class ModelComparisonTest : public QObject {
         QTest::newRow("200,300") << 200.0 << 300.0 << 0.41 << 0.67762816477218646;
         QTest::newRow("x near 1") << 4.5 << 0.5 << 0.999999 << 0.99767179326297883;
         QTest::newRow("tiny a") << 0.001 << 2.0 << 0.5 << 0.9998067465369479;
+        QTest::newRow("a = 5000") << 5000.0 << 0.5 << 0.9995 << 0.025332672657788328;
         QTest::newRow("x = 0") << 3.0 << 2.0 << 0.0 << 0.0;
         QTest::newRow("x = 1") << 3.0 << 2.0 << 1.0 << 1.0;
     }
@@ -74,6 +75,8 @@ class ModelComparisonTest : public QObject {
         QTest::newRow("far tail") << 12.0 << 9.0 << 7.6998862229856446e-07;
         QTest::newRow("5% critical value") << 2.262157162740992 << 9.0 << 0.050000000004675617;
         QTest::newRow("40, df 3") << 40.0 << 3.0 << 3.438068078915854e-05;
+        QTest::newRow("1.96, df 999") << 1.96 << 999.0 << 0.050273462733810059;
+        QTest::newRow("4, df 9999") << 4.0 << 9999.0 << 6.3798714562587569e-05;
     }
     void studentT() {
         QFETCH(double, t);
