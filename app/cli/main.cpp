@@ -65,6 +65,8 @@ int main(int argc, char** argv) {
     addEvaluateCommand(app, global, action);
     addExplainCommand(app, global, action);
     addLearnersCommand(app, global, action);
+    addTuneCommand(app, global, action);
+    addCompareCommand(app, global, action);
 
     // CLI11 would only say "a subcommand is required" for a mistyped command name.
     if (argc > 1 && argv[1][0] != '-') {

@@ -17,6 +17,11 @@ void addExportTreeCommand(CLI::App& app, const GlobalOptions& global, CommandAct
 void addEvaluateCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 // `explain FILE --model PATH [--method importance|permutation|shap|pdp] ...`.
 void addExplainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
+// `tune FILE --target COL --model KIND --grid KEY=V1,V2,...`: grid or random search,
+// cross-validated.
+void addTuneCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
+// `compare FILE --target COL --model KIND[:k=v;...] --model ...`: paired corrected t-tests.
+void addCompareCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 // `learners`: every learner with its parameter spec (what the GUI builds its forms from).
 void addLearnersCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 

@@ -10,6 +10,7 @@
 #include "app/cli/model_commands.h"
 #include "app/cli/model_json.h"
 #include "app/cli/stats_json.h"
+#include "app/cli/training_data.h"
 #include "engine/errors.h"
 #include "engine/model_file.h"
 #include "engine/table_reader.h"
@@ -33,10 +34,6 @@ struct TrainArguments {
     std::string out;
 };
 
-double secondsSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 std::map<std::string, std::string> givenParams(const std::vector<std::string>& assignments) {
     std::map<std::string, std::string> given;
     for (const std::string& a : assignments) {
@@ -45,21 +42,6 @@ std::map<std::string, std::string> givenParams(const std::vector<std::string>& a
             throw InvalidArgument("--param", "\"" + key + "\" is given twice");
     }
     return given;
-}
-
-// Columns a user might expect to be features but that are not, and rows left out.
-std::vector<Warning> datasetWarnings(const Table& table, const DatasetResult& result) {
-    std::vector<Warning> warnings;
-    if (result.droppedRows > 0)
-        warnings.push_back({"rows with a missing target were left out", result.droppedRows});
-    for (const Column& c : table.columns())
-        if (c.type() == ColumnType::Text && c.name() != result.dataset.target)
-            warnings.push_back({"column \"" + c.name() +
-                                    "\" is text (mostly distinct values) and not used as a "
-                                    "feature; --type \"" +
-                                    c.name() + "=categorical\" uses it as categories",
-                                0});
-    return warnings;
 }
 
 void printSummary(const nlohmann::json& out) {
@@ -96,24 +78,16 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     const auto start = std::chrono::steady_clock::now();
     const Learner& learner = learnerNamed(args.model);
     const ParamValues params = ParamValues::resolve(learner.params(), givenParams(args.params));
-    std::optional<TaskKind> taskKind;
-    if (!args.task.empty()) taskKind = parseTaskName(args.task);
     if (args.cv > 0 && args.testFraction > 0)
         throw InvalidArgument("--test-fraction", "cannot be combined with --cv");
     const FoldRule rule = args.foldRule == "index" ? FoldRule::Index : FoldRule::Stratified;
     const FitOptions options{global.seed, global.threadCount()};
 
-    const LoadedTable loaded = readTable(args.file, args.data.toReadOptions(options.threads),
-                                         task.sub(0.0, 0.1, "reading"));
-    const DatasetResult built = makeDataset(loaded.table, args.target, taskKind);
-    const Dataset& data = built.dataset;
-    if (!learner.supports(data.task))
-        throw InvalidArgument("--model", std::string(learner.name()) + " does not do " +
-                                             std::string(taskName(data.task)) +
-                                             (taskKind ? "" : " (use --task to choose)"));
-
-    std::vector<Warning> warnings = loaded.warnings;
-    for (Warning& w : datasetWarnings(loaded.table, built)) warnings.push_back(std::move(w));
+    const TrainingData loaded = loadTrainingData(args.file, args.data, args.target, args.task,
+                                                 options.threads, task.sub(0.0, 0.1, "reading"));
+    const Dataset& data = loaded.dataset;
+    requireSupport(learner, loaded);
+    const std::vector<Warning>& warnings = loaded.warnings;
 
     TrainedModel trained{
         std::string(learner.name()), params,      data.task, data.target, data.classes,
