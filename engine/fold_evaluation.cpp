@@ -6,6 +6,7 @@
 
 #include "engine/errors.h"
 #include "engine/parallel_for.h"
+#include "engine/validation.h"
 
 namespace glassbox {
 namespace {
@@ -20,32 +21,6 @@ struct Unit {
     std::size_t assignment;
     std::size_t fold;
 };
-
-Predictions emptyPredictions(const Dataset& data) {
-    Predictions p;
-    p.task = data.task;
-    p.rows = data.rows();
-    if (data.task == TaskKind::Classification) {
-        p.classCount = data.classCount();
-        p.probabilities.assign(p.rows * p.classCount, 0.0);
-    } else {
-        p.values.assign(p.rows, 0.0);
-    }
-    return p;
-}
-
-// Copies a fold's predictions into the pooled ones at rows `at` (disjoint between folds, so
-// folds running at once never write the same element).
-void place(const Predictions& from, std::span<const std::size_t> at, Predictions& into) {
-    for (std::size_t i = 0; i < at.size(); ++i) {
-        if (into.task == TaskKind::Regression) {
-            into.values[at[i]] = from.values[i];
-        } else {
-            const auto p = from.probabilitiesOf(i);
-            std::copy(p.begin(), p.end(), into.probabilities.begin() + at[i] * into.classCount);
-        }
-    }
-}
 
 std::string unitStage(const Unit& u, std::size_t configurations, std::size_t assignments,
                       std::size_t folds, const std::string& noun) {
@@ -86,7 +61,7 @@ std::vector<ConfigurationScores> evaluateOnFolds(std::span<const Configuration> 
     std::vector<ConfigurationScores> out(configurations.size());
     // Out-of-fold predictions are pooled for the first assignment only: repeats would multiply
     // the memory (configurations x repeats x rows x classes) for scores nobody reads.
-    std::vector<Predictions> pooled(configurations.size(), emptyPredictions(data));
+    std::vector<Predictions> pooled(configurations.size(), emptyPredictions(data, data.rows()));
     for (std::size_t c = 0; c < configurations.size(); ++c) {
         std::size_t foldCount = 0;
         for (const FoldAssignment& a : assignments) foldCount += a.folds;
@@ -130,7 +105,7 @@ std::vector<ConfigurationScores> evaluateOnFolds(std::span<const Configuration> 
         const Predictions predicted = model->predict(test.features, unitTask.sub(0.9, 1.0));
         out[u.configuration].perFold[foldOffset[u.assignment] + u.fold] =
             scoresFor(test, predicted);
-        if (u.assignment == 0) place(predicted, split.test, pooled[u.configuration]);
+        if (u.assignment == 0) placePredictions(predicted, split.test, pooled[u.configuration]);
         unitSeconds[i] =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         ++done;

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "engine/errors.h"
+#include "engine/metric_direction.h"
 #include "engine/metrics.h"
 #include "engine/parallel_for.h"
 #include "engine/random.h"
@@ -57,10 +58,6 @@ FeatureMatrix withPermutedColumn(const FeatureMatrix& data, std::size_t feature,
         }
     }
     return FeatureMatrix(data.schema(), std::move(columns), data.rows());
-}
-
-std::string defaultMetric(TaskKind task) {
-    return task == TaskKind::Classification ? "accuracy" : "r2";
 }
 
 }  // namespace
@@ -127,16 +124,12 @@ ImportanceResult impurityImportance(const TrainedModel& model) {
     return result;
 }
 
-bool isLossMetric(const std::string& metric) {
-    static const char* const kLosses[] = {"log_loss", "rmse", "mae", "mse", "mape", "brier"};
-    return std::find(std::begin(kLosses), std::end(kLosses), metric) != std::end(kLosses);
-}
-
 ImportanceResult permutationImportance(const Model& model, const Dataset& data,
                                        const PermutationOptions& options, const TaskContext& task) {
     if (options.repeats == 0) throw InvalidArgument("--repeats", "must be at least 1");
     if (data.rows() == 0) throw InvalidArgument("--rows", "no labelled rows to score");
     const std::string metric = options.metric.empty() ? defaultMetric(data.task) : options.metric;
+    checkMetric(metric, data.task, "--metric");
     // Predictions check only the token; progress is reported here, from the calling thread.
     const TaskContext quiet(nullptr, task.cancelToken());
     auto scoreOf = [&](const FeatureMatrix& features) {
@@ -146,15 +139,7 @@ ImportanceResult permutationImportance(const Model& model, const Dataset& data,
 
     task.report(0.0, "baseline");
     const std::optional<double> baseline = scoreOf(data.features);
-    if (!baseline) {
-        const Scores names = scoresFor(data, model.predict(data.features, quiet));
-        std::string known;
-        for (const auto& [name, value] : names.values) known += (known.empty() ? "" : ", ") + name;
-        throw InvalidArgument("--metric", "unknown metric \"" + metric + "\" for " +
-                                              std::string(taskName(data.task)) +
-                                              " (one of: " + known + ")");
-    }
-    if (!std::isfinite(*baseline))
+    if (!baseline || !std::isfinite(*baseline))
         throw InvalidArgument("--metric", metric + " is not defined on these rows");
 
     // As scikit-learn: one permutation per repeat, shared by all features.
@@ -169,7 +154,7 @@ ImportanceResult permutationImportance(const Model& model, const Dataset& data,
 
     const std::size_t featureCount = data.features.featureCount();
     const std::size_t jobs = featureCount * options.repeats;
-    const double sign = isLossMetric(metric) ? -1.0 : 1.0;
+    const double sign = lowerIsBetter(metric) ? -1.0 : 1.0;
     std::vector<double> drops(jobs, 0.0);  // [feature * repeats + repeat]
     std::atomic<std::size_t> done{0};
     parallelFor(jobs, options.threads, [&](std::size_t job, bool onCaller) {

@@ -65,9 +65,6 @@ struct PermutationOptions {
     unsigned threads = 1;
 };
 
-// True for metrics where smaller is better (log_loss, rmse, mae, ...).
-bool isLossMetric(const std::string& metric);
-
 // scikit-learn's permutation_importance: for each feature and repeat, the feature's column is
 // shuffled (categorical features as codes) and the rows scored again; the importance is the
 // mean over repeats of baseline - permuted score, with the sign flipped for loss metrics so that

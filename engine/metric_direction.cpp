@@ -21,33 +21,12 @@ bool isBetterScore(std::string_view metric, double a, double b) {
     return lowerIsBetter(metric) ? a < b : a > b;
 }
 
-std::vector<std::string> metricNames(TaskKind task) {
-    // The names come from scoring a tiny prediction, so metrics added to Scores are accepted
-    // without a second list to keep in step.
-    Scores scores;
-    if (task == TaskKind::Classification) {
-        Predictions p;
-        p.task = task;
-        p.rows = 2;
-        p.classCount = 2;
-        p.probabilities = {0.75, 0.25, 0.25, 0.75};
-        const std::vector<std::int32_t> truth = {0, 1};
-        scores = classificationScores(truth, p);
-    } else {
-        const std::vector<double> truth = {1.0, 2.0}, predicted = {1.5, 2.0};
-        scores = regressionScores(truth, predicted);
-    }
-    std::vector<std::string> names;
-    for (const auto& [name, value] : scores.values) names.push_back(name);
-    return names;
-}
-
 std::string defaultMetric(TaskKind task) {
     return task == TaskKind::Classification ? "accuracy" : "r2";
 }
 
 void checkMetric(const std::string& metric, TaskKind task, const std::string& option) {
-    const std::vector<std::string> names = metricNames(task);
+    const std::vector<std::string> names = scoreNames(task);
     if (std::find(names.begin(), names.end(), metric) != names.end()) return;
     std::string known;
     for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;

@@ -15,8 +15,6 @@ bool lowerIsBetter(std::string_view metric);
 // True when score `a` is strictly better than `b` for `metric`; NaN is worse than any number.
 bool isBetterScore(std::string_view metric, double a, double b);
 
-// The names Scores carries for `task`, in their fixed order (what --metric accepts).
-std::vector<std::string> metricNames(TaskKind task);
 // accuracy for classification, r2 for regression.
 std::string defaultMetric(TaskKind task);
 // Throws InvalidArgument(option) naming the known metrics when `metric` is not one for `task`.

@@ -13,8 +13,13 @@
 namespace glassbox {
 namespace {
 
-// Copies the evaluated rows' predictions into `into` at positions `at`.
-void place(const Predictions& from, std::span<const std::size_t> at, Predictions& into) {
+std::string foldStage(std::size_t fold, std::size_t folds) {
+    return "fold " + std::to_string(fold + 1) + " of " + std::to_string(folds);
+}
+
+}  // namespace
+
+void placePredictions(const Predictions& from, std::span<const std::size_t> at, Predictions& into) {
     for (std::size_t i = 0; i < at.size(); ++i) {
         if (into.task == TaskKind::Regression) {
             into.values[at[i]] = from.values[i];
@@ -37,12 +42,6 @@ Predictions emptyPredictions(const Dataset& data, std::size_t rows) {
     }
     return p;
 }
-
-std::string foldStage(std::size_t fold, std::size_t folds) {
-    return "fold " + std::to_string(fold + 1) + " of " + std::to_string(folds);
-}
-
-}  // namespace
 
 std::vector<std::size_t> assignFolds(const Dataset& data, std::size_t folds, FoldRule rule,
                                      std::uint64_t seed, std::size_t repeat) {
@@ -140,7 +139,7 @@ ValidationResult crossValidateOnFolds(const Learner& learner, const Dataset& dat
     result.rows.resize(data.rows());
     std::iota(result.rows.begin(), result.rows.end(), 0);
     for (std::size_t k = 0; k < folds; ++k) {
-        place(predictedOf[k], testRowsOf[k], result.predictions);
+        placePredictions(predictedOf[k], testRowsOf[k], result.predictions);
         result.perFold.push_back(std::move(scoresOf[k]));
     }
     result.pooled = scoresFor(data, result.predictions);

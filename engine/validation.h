@@ -33,6 +33,11 @@ struct ValidationResult {
     std::unique_ptr<Model> model;
 };
 
+// Predictions of `data`'s shape for `rows` rows, all zero: what fold predictions are placed into.
+Predictions emptyPredictions(const Dataset& data, std::size_t rows);
+// Copies `from` (one row per entry of `at`) into `into` at rows `at`.
+void placePredictions(const Predictions& from, std::span<const std::size_t> at, Predictions& into);
+
 // K-fold cross-validation: fits on K-1 folds, predicts the held-out one, K times. Throws
 // InvalidArgument("--cv") for K < 2 or K > rows.
 ValidationResult crossValidate(const Learner& learner, const Dataset& data,

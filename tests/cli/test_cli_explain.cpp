@@ -373,7 +373,7 @@ class CliExplainTest : public QObject {
             << e + "--feature: is only used by --method pdp";
         QTest::newRow("unknown metric")
             << "iris_forest" << QStringList{"--method", "permutation", "--metric", "rmse"} << 1
-            << e + "--metric: unknown metric \"rmse\" for classification (one of: accuracy";
+            << e + "--metric: \"rmse\" is not a classification metric (known: accuracy";
         QTest::newRow("one point")
             << "iris_forest"
             << QStringList{"--method", "pdp", "--feature", "petal width (cm)", "--points", "1"} << 2
