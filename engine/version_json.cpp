@@ -9,7 +9,8 @@
 namespace glassbox {
 namespace {
 
-using nlohmann::json;
+// Ordered: stored and exported texts keep keys in the order they were written.
+using json = nlohmann::ordered_json;
 
 // Ordered: the stored text keeps the scores in the order the engine gives them.
 nlohmann::ordered_json scoresJson(const Scores& scores) {
