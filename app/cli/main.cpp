@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
     addPredictCommand(app, global, action);
     addExportTreeCommand(app, global, action);
     addLearnersCommand(app, global, action);
+    addHistoryCommand(app, global, action);
 
     // CLI11 would only say "a subcommand is required" for a mistyped command name.
     if (argc > 1 && argv[1][0] != '-') {

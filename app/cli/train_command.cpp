@@ -7,9 +7,11 @@
 
 #include "app/cli/data_file_options.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/history_registry.h"
 #include "app/cli/model_commands.h"
 #include "app/cli/model_json.h"
 #include "app/cli/stats_json.h"
+#include "engine/dataset_fingerprint.h"
 #include "engine/errors.h"
 #include "engine/model_file.h"
 #include "engine/table_reader.h"
@@ -30,6 +32,7 @@ struct TrainArguments {
     double testFraction = 0;
     std::string name;
     bool noSave = false;
+    std::optional<std::int64_t> parent;
     std::string out;
 };
 
@@ -86,6 +89,9 @@ void printSummary(const nlohmann::json& out) {
     for (const auto& [name, value] : out["fit_summary"].items())
         std::printf("  %-18s %g\n", name.c_str(), value.get<double>());
     std::printf("  fitted in %.3f s\n", out["train_seconds"].get<double>());
+    if (!out["version"].is_null())
+        std::printf("  saved as version %lld in %s\n", out["version"].get<long long>(),
+                    out["registry"].get<std::string>().c_str());
     if (out.contains("model_file"))
         std::printf("  saved to %s\n", out["model_file"].get<std::string>().c_str());
     for (const auto& w : out["warnings"])
@@ -102,6 +108,16 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
         throw InvalidArgument("--test-fraction", "cannot be combined with --cv");
     const FoldRule rule = args.foldRule == "index" ? FoldRule::Index : FoldRule::Stratified;
     const FitOptions options{global.seed, global.threadCount()};
+    if (args.noSave && args.parent)
+        throw InvalidArgument("--parent", "cannot be combined with --no-save");
+    // Opened first: a history that cannot be used is reported before the training, not after.
+    std::optional<ModelRegistry> history;
+    if (!args.noSave) {
+        history.emplace(openHistory(global));
+        if (args.parent && !history->contains(*args.parent))
+            throw InvalidArgument("--parent", "no version " + std::to_string(*args.parent) +
+                                                  " in the history " + history->path());
+    }
 
     const LoadedTable loaded = readTable(args.file, args.data.toReadOptions(options.threads),
                                          task.sub(0.0, 0.1, "reading"));
@@ -119,6 +135,7 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
         std::string(learner.name()), params,      data.task, data.target, data.classes,
         data.features.schema(),      global.seed, nullptr};
     nlohmann::json out;
+    NewVersion version;
     std::string validation;
     double trainSeconds = 0;
     if (args.cv > 0) {
@@ -128,6 +145,8 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
         nlohmann::json perFold = nlohmann::json::array();
         for (const Scores& s : cv.perFold) perFold.push_back(scoresJson(s));
         out["cv"] = {{"folds", args.cv}, {"fold_rule", args.foldRule}, {"per_fold", perFold}};
+        version.metrics = cv.pooled;
+        version.perFold = cv.perFold;
         validation = std::to_string(args.cv) + "-fold cross-validation (" + args.foldRule +
                      "), pooled out-of-fold predictions";
         const auto fitStart = std::chrono::steady_clock::now();
@@ -139,6 +158,7 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
             holdout(learner, data, params, options, args.testFraction, rule, task.sub(0.1, 1.0));
         trainSeconds = secondsSince(fitStart);
         out["metrics"] = scoresJson(h.pooled);
+        version.metrics = h.pooled;
         out["test_rows"] = h.rows.size();
         trained.model = std::move(h.model);
         validation =
@@ -147,7 +167,8 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
         const auto fitStart = std::chrono::steady_clock::now();
         trained.model = learner.fit(data, params, options, task.sub(0.1, 0.95));
         trainSeconds = secondsSince(fitStart);
-        out["metrics"] = scoresJson(scoresFor(data, trained.model->predict(data.features, task)));
+        version.metrics = scoresFor(data, trained.model->predict(data.features, task));
+        out["metrics"] = scoresJson(version.metrics);
         validation = "training rows (no validation: use --cv or --test-fraction)";
     }
 
@@ -156,7 +177,18 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     std::vector<std::string> featureNames;
     for (const FeatureInfo& f : data.features.schema().features) featureNames.push_back(f.name);
 
-    out["version"] = nullptr;  // the model history arrives with its own issue
+    out["version"] = nullptr;
+    if (history) {
+        version.name = args.name;
+        version.validation = validation;
+        version.parent = args.parent;
+        version.dataset =
+            fingerprintDataFile(args.file, loaded.table.rowCount(), loaded.table.columnCount(),
+                                task.sub(0.95, 1.0, "fingerprint"));
+        out["version"] = history->addVersion(trained, version);
+        out["registry"] = history->path();
+    }
+    if (args.parent) out["parent"] = *args.parent;
     out["model"] = learner.name();
     out["params"] = params.all();
     out["task"] = taskName(data.task);
@@ -210,6 +242,8 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
         ->check(CLI::Range(0.0, 1.0));
     command->add_option("--name", args->name, "A name for the model version");
     command->add_flag("--no-save", args->noSave, "Do not add the model to the history");
+    command->add_option("--parent", args->parent,
+                        "The version this one derives from (retrained, tuned...)");
     command->add_option("--out", args->out, "Also write the fitted model to this file");
     command->callback([args, &global, &action] {
         action = [args, &global](const TaskContext& task) { return runTrain(*args, global, task); };
