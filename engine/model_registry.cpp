@@ -85,7 +85,9 @@ void configure(const SqliteConnection& db) {
     db.execRetrying("PRAGMA journal_mode = WAL");
     if (db.queryText("PRAGMA journal_mode") != "wal")
         throw IoError(db.path(), "cannot use write-ahead logging (is the folder read-only?)");
-    db.exec("PRAGMA synchronous = NORMAL");
+    // NORMAL is durable against a killed process (the log is synced at checkpoints); the size
+    // limit keeps the log from staying as large as the largest model ever written.
+    db.exec("PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;");
 }
 
 [[noreturn]] void unknownVersion(const SqliteConnection& db, std::int64_t id) {

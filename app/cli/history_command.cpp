@@ -192,7 +192,10 @@ int runCompare(const HistoryArguments& args, const GlobalOptions& global) {
 
 int runNote(const HistoryArguments& args, const GlobalOptions& global) {
     namingVersion("ID", [&] { openHistory(global).setNotes(args.id, args.text); });
-    if (global.json) print({{"version", args.id}, {"notes", args.text}});
+    if (global.json)
+        print({{"version", args.id}, {"notes", args.text}});
+    else
+        std::printf("version %lld: notes set\n", static_cast<long long>(args.id));
     return kOk;
 }
 
@@ -205,14 +208,23 @@ int runTag(const HistoryArguments& args, const GlobalOptions& global) {
             history.addTag(args.id, args.text);
     });
     const ModelVersion v = history.show(args.id);
-    if (global.json) print({{"version", args.id}, {"tags", v.tags}});
+    std::string tags;
+    for (const std::string& t : v.tags) tags += (tags.empty() ? "" : ", ") + t;
+    if (global.json)
+        print({{"version", args.id}, {"tags", v.tags}});
+    else
+        std::printf("version %lld: tags %s\n", static_cast<long long>(args.id),
+                    tags.empty() ? "(none)" : tags.c_str());
     return kOk;
 }
 
 int runStage(const HistoryArguments& args, const GlobalOptions& global) {
     const Stage stage = stageOption(args.text, "STAGE");
     namingVersion("ID", [&] { openHistory(global).setStage(args.id, stage); });
-    if (global.json) print({{"version", args.id}, {"stage", args.text}});
+    if (global.json)
+        print({{"version", args.id}, {"stage", args.text}});
+    else
+        std::printf("version %lld: stage %s\n", static_cast<long long>(args.id), args.text.c_str());
     return kOk;
 }
 
@@ -239,7 +251,10 @@ int runImport(const HistoryArguments& args, const GlobalOptions& global, const T
 
 int runDelete(const HistoryArguments& args, const GlobalOptions& global) {
     namingVersion("ID", [&] { openHistory(global).remove(args.id); });
-    if (global.json) print({{"deleted", args.id}});
+    if (global.json)
+        print({{"deleted", args.id}});
+    else
+        std::printf("version %lld deleted\n", static_cast<long long>(args.id));
     return kOk;
 }
 

@@ -114,7 +114,7 @@ class CliHistoryTest : public QObject {
             }
         QVERIFY(sawAccuracy);
 
-        // stage, then filter by it.
+        // stage (checked on the imported copy below).
         QCOMPARE(
             runCli({"--registry", registry, "history", "stage", QString::number(v2), "production"})
                 .exitCode,
