@@ -18,7 +18,8 @@ class SqliteConnection;
 // the CLI (several processes may read and write it at once). docs/model-history.md describes
 // the schema. Every write is one transaction, so a process killed at any moment leaves each
 // version either complete or absent. Errors are IoError naming the file (or InvalidArgument
-// naming "version" for an unknown id).
+// naming "version" for an unknown id). One object is one connection: use it from one thread at
+// a time (open another for another thread).
 class ModelRegistry {
   public:
     // Opens the history at path, creating the file and its folders when missing and migrating

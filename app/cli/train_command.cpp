@@ -33,6 +33,7 @@ struct TrainArguments {
     std::string name;
     bool noSave = false;
     std::optional<std::int64_t> parent;
+    std::optional<std::int64_t> retrain;  // --version ID
     std::string out;
 };
 
@@ -100,28 +101,49 @@ void printSummary(const nlohmann::json& out) {
 
 int runTrain(const TrainArguments& args, const GlobalOptions& global, const TaskContext& task) {
     const auto start = std::chrono::steady_clock::now();
-    const Learner& learner = learnerNamed(args.model);
-    const ParamValues params = ParamValues::resolve(learner.params(), givenParams(args.params));
-    std::optional<TaskKind> taskKind;
-    if (!args.task.empty()) taskKind = parseTaskName(args.task);
     if (args.cv > 0 && args.testFraction > 0)
         throw InvalidArgument("--test-fraction", "cannot be combined with --cv");
-    const FoldRule rule = args.foldRule == "index" ? FoldRule::Index : FoldRule::Stratified;
-    const FitOptions options{global.seed, global.threadCount()};
     if (args.noSave && args.parent)
         throw InvalidArgument("--parent", "cannot be combined with --no-save");
     // Opened first: a history that cannot be used is reported before the training, not after.
     std::optional<ModelRegistry> history;
-    if (!args.noSave) {
-        history.emplace(openHistory(global));
-        if (args.parent && !history->contains(*args.parent))
-            throw InvalidArgument("--parent", "no version " + std::to_string(*args.parent) +
-                                                  " in the history " + history->path());
+    if (!args.noSave || args.retrain) history.emplace(openHistory(global));
+    if (args.parent && !history->contains(*args.parent))
+        throw InvalidArgument("--parent", "no version " + std::to_string(*args.parent) +
+                                              " in the history " + history->path());
+
+    // --version ID retrains a version: its learner, parameters (--param overrides some), target
+    // and task, unless given; the new version's parent is ID unless --parent says otherwise.
+    std::string learnerName = args.model;
+    std::string target = args.target;
+    std::map<std::string, std::string> given = givenParams(args.params);
+    std::optional<TaskKind> taskKind;
+    if (!args.task.empty()) taskKind = parseTaskName(args.task);
+    std::optional<std::int64_t> parent = args.parent;
+    if (args.retrain) {
+        const ModelVersion base =
+            namingVersion("--version", [&] { return history->show(*args.retrain); });
+        learnerName = base.learner;
+        if (target.empty()) target = base.target;
+        if (!taskKind) taskKind = base.task;
+        for (const auto& [key, value] : base.params) given.emplace(key, value);
+        if (!parent && !args.noSave) parent = base.id;
     }
+    if (args.noSave) history.reset();
+    const Learner& learner = learnerNamed(learnerName);
+    const ParamValues params = ParamValues::resolve(learner.params(), given);
+    const FoldRule rule = args.foldRule == "index" ? FoldRule::Index : FoldRule::Stratified;
+    const FitOptions options{global.seed, global.threadCount()};
 
     const LoadedTable loaded = readTable(args.file, args.data.toReadOptions(options.threads),
                                          task.sub(0.0, 0.1, "reading"));
-    const DatasetResult built = makeDataset(loaded.table, args.target, taskKind);
+    // Right after reading, so the fingerprint describes the bytes that were read.
+    NewVersion version;
+    if (history)
+        version.dataset =
+            fingerprintDataFile(args.file, loaded.table.rowCount(), loaded.table.columnCount(),
+                                task.sub(0.1, 0.1, "fingerprint"));
+    const DatasetResult built = makeDataset(loaded.table, target, taskKind);
     const Dataset& data = built.dataset;
     if (!learner.supports(data.task))
         throw InvalidArgument("--model", std::string(learner.name()) + " does not do " +
@@ -135,7 +157,6 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
         std::string(learner.name()), params,      data.task, data.target, data.classes,
         data.features.schema(),      global.seed, nullptr};
     nlohmann::json out;
-    NewVersion version;
     std::string validation;
     double trainSeconds = 0;
     if (args.cv > 0) {
@@ -181,14 +202,11 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     if (history) {
         version.name = args.name;
         version.validation = validation;
-        version.parent = args.parent;
-        version.dataset =
-            fingerprintDataFile(args.file, loaded.table.rowCount(), loaded.table.columnCount(),
-                                task.sub(0.95, 1.0, "fingerprint"));
+        version.parent = parent;
         out["version"] = history->addVersion(trained, version);
         out["registry"] = history->path();
     }
-    if (args.parent) out["parent"] = *args.parent;
+    if (parent) out["parent"] = *parent;
     out["model"] = learner.name();
     out["params"] = params.all();
     out["task"] = taskName(data.task);
@@ -223,12 +241,22 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
     CLI::App* command = app.add_subcommand("train", "Fit a model, validate it and save it");
     command->add_option("FILE", args->file, "CSV, TSV, TXT, ARFF or SQLite file")->required();
     args->data.addTo(*command);
-    command->add_option("--target", args->target, "The column to predict")->required();
-    command
-        ->add_option("--model", args->model,
-                     "decision_tree, random_forest, gradient_boosting, logistic_regression, "
-                     "linear_regression, knn, naive_bayes, mlp (see `learners`)")
-        ->required();
+    CLI::Option* target = command->add_option(
+        "--target", args->target, "The column to predict (with --version: the version's)");
+    CLI::Option* model =
+        command->add_option("--model", args->model,
+                            "decision_tree, random_forest, gradient_boosting, logistic_regression, "
+                            "linear_regression, knn, naive_bayes, mlp (see `learners`)");
+    CLI::Option* retrain = command->add_option(
+        "--version", args->retrain,
+        "Retrain this version of the history: its model, parameters (--param overrides), "
+        "target and task; it becomes the parent");
+    retrain->excludes(model);
+    command->parse_complete_callback([target, model, retrain] {
+        if (retrain->count() > 0) return;
+        if (target->count() == 0) throw CLI::RequiredError("--target");
+        if (model->count() == 0) throw CLI::RequiredError("--model");
+    });
     command->add_option("--param", args->params, "KEY=VALUE, repeatable (see `learners`)");
     command->add_option("--task", args->task, "Override the inferred task")
         ->check(CLI::IsMember({"classification", "regression"}));

@@ -188,6 +188,26 @@ class CliHistoryTest : public QObject {
         QCOMPARE(left[0].toObject()["version"].toInt(), b);
     }
 
+    void retrainAVersion() {
+        const QString registry = dir_.filePath("retrain/history.sqlite");
+        const QString credit = kShared + "credit-g.arff";
+        const int base = ok({"--registry", registry, "--json", "train", credit, "--target", "class",
+                             "--model", "decision_tree", "--param", "max_depth=3"})["version"]
+                             .toInt();
+        const QJsonObject again =
+            ok({"--registry", registry, "--json", "train", credit, "--version",
+                QString::number(base), "--param", "min_samples_leaf=5"});
+        QCOMPARE(again["model"].toString(), QString("decision_tree"));
+        QCOMPARE(again["target"].toString(), QString("class"));
+        QCOMPARE(again["params"].toObject()["max_depth"].toString(), QString("3"));
+        QCOMPARE(again["params"].toObject()["min_samples_leaf"].toString(), QString("5"));
+        QCOMPARE(again["parent"].toInt(), base);
+        QVERIFY(again["version"].toInt() > base);
+        const CliRun both = runCli({"--registry", registry, "train", credit, "--version",
+                                    QString::number(base), "--model", "knn"});
+        QCOMPARE(both.exitCode, 2);
+    }
+
     void defaultLocationIsTheDataFolder() {
         const QString path = cliTestDataHome() + "/Glassbox/Glassbox/registry.sqlite";
         const CliRun run = runCli({"--json", "train", kShared + "iris.csv", "--target", "species",
