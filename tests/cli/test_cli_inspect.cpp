@@ -130,7 +130,7 @@ class CliInspectTest : public QObject {
                                          << QString(
                                                 "^glassbox-cli: error: frobnicate: "
                                                 "unknown command \\(commands: inspect, train, "
-                                                "predict, export-tree, learners\\)$");
+                                                "predict, export-tree, learners, history\\)$");
         QTest::newRow("bad type name") << QStringList{"inspect", iris, "--type", "species=color"}
                                        << 1 << QString("^glassbox-cli: error: --type: .+$");
         QTest::newRow("unknown type column")
