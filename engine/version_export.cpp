@@ -1,5 +1,6 @@
 #include "engine/version_export.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
