@@ -8,10 +8,10 @@ namespace glassbox {
 class SqliteConnection;
 
 // PRAGMA application_id of a Glassbox model history: "GBXH" read as a big-endian 32-bit
-// number, so `file` and hex dumps show it in the header (offset 68).
+// number (0x47425848), so hex dumps show it at offset 68 of the file.
 inline constexpr std::int32_t kRegistryApplicationId = 0x47425848;
 // PRAGMA user_version: the schema version this build writes. Version 1 lacked tags,
-// evaluations, the metric index and the origin of imported versions.
+// evaluations, the metric table (sorting and filtering by metric) and the origin of imports.
 inline constexpr int kRegistrySchemaVersion = 2;
 
 // The tables of schema version `version` (1 or 2) as created in a new file.

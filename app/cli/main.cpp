@@ -60,13 +60,14 @@ int main(int argc, char** argv) {
     CommandAction action;
     addInspectCommand(app, global, action);
     addTrainCommand(app, global, action);
-    addPredictCommand(app, global, action);
-    addExportTreeCommand(app, global, action);
-    addEvaluateCommand(app, global, action);
-    addExplainCommand(app, global, action);
-    addLearnersCommand(app, global, action);
     addTuneCommand(app, global, action);
     addCompareCommand(app, global, action);
+    addPredictCommand(app, global, action);
+    addEvaluateCommand(app, global, action);
+    addExplainCommand(app, global, action);
+    addExportTreeCommand(app, global, action);
+    addLearnersCommand(app, global, action);
+    addHistoryCommand(app, global, action);
 
     // CLI11 would only say "a subcommand is required" for a mistyped command name.
     if (argc > 1 && argv[1][0] != '-') {

@@ -25,4 +25,7 @@ void addCompareCommand(CLI::App& app, const GlobalOptions& global, CommandAction
 // `learners`: every learner with its parameter spec (what the GUI builds its forms from).
 void addLearnersCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 
+// `history list | show | compare | note | tag | stage | export | import | delete | series`.
+void addHistoryCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
+
 }  // namespace glassbox::cli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -14,10 +16,13 @@ namespace glassbox::cli {
 // declares its options and loads it through this, so they all accept the same forms.
 struct ModelSource {
     std::string file;
+    std::optional<std::int64_t> version;
 
-    // Adds the options to `command`.
+    // Adds --model FILE and --version ID to `command`; exactly one of them must be given (a
+    // usage error otherwise). Uses the command's parse-complete callback.
     void addTo(CLI::App& command);
-    // The model; throws the engine's errors (naming the file or the option) when it cannot.
+    // The model, from the file or from the history (--registry); throws the engine's errors
+    // (naming the file, the history or the option) when it cannot.
     TrainedModel load(const GlobalOptions& global) const;
 };
 

@@ -7,10 +7,12 @@
 
 #include "app/cli/data_file_options.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/history_registry.h"
 #include "app/cli/model_commands.h"
 #include "app/cli/model_json.h"
 #include "app/cli/stats_json.h"
 #include "app/cli/training_data.h"
+#include "engine/dataset_fingerprint.h"
 #include "engine/errors.h"
 #include "engine/model_file.h"
 #include "engine/table_reader.h"
@@ -31,6 +33,8 @@ struct TrainArguments {
     double testFraction = 0;
     std::string name;
     bool noSave = false;
+    std::optional<std::int64_t> parent;
+    std::optional<std::int64_t> retrain;  // --version ID
     std::string out;
 };
 
@@ -68,6 +72,9 @@ void printSummary(const nlohmann::json& out) {
     for (const auto& [name, value] : out["fit_summary"].items())
         std::printf("  %-18s %g\n", name.c_str(), value.get<double>());
     std::printf("  fitted in %.3f s\n", out["train_seconds"].get<double>());
+    if (!out["version"].is_null())
+        std::printf("  saved as version %lld in %s\n", out["version"].get<long long>(),
+                    out["registry"].get<std::string>().c_str());
     if (out.contains("model_file"))
         std::printf("  saved to %s\n", out["model_file"].get<std::string>().c_str());
     for (const auto& w : out["warnings"])
@@ -76,15 +83,47 @@ void printSummary(const nlohmann::json& out) {
 
 int runTrain(const TrainArguments& args, const GlobalOptions& global, const TaskContext& task) {
     const auto start = std::chrono::steady_clock::now();
-    const Learner& learner = learnerNamed(args.model);
-    const ParamValues params = ParamValues::resolve(learner.params(), givenParams(args.params));
     if (args.cv > 0 && args.testFraction > 0)
         throw InvalidArgument("--test-fraction", "cannot be combined with --cv");
+    if (args.noSave && args.parent)
+        throw InvalidArgument("--parent", "cannot be combined with --no-save");
+    // Opened first: a history that cannot be used is reported before the training, not after.
+    std::optional<ModelRegistry> history;
+    if (!args.noSave || args.retrain) history.emplace(openHistory(global));
+    if (args.parent && !history->contains(*args.parent))
+        throw InvalidArgument("--parent", "no version " + std::to_string(*args.parent) +
+                                              " in the history " + history->path());
+
+    // --version ID retrains a version: its learner, parameters (--param overrides some), target
+    // and task, unless given; the new version's parent is ID unless --parent says otherwise.
+    std::string learnerName = args.model;
+    std::string target = args.target;
+    std::map<std::string, std::string> given = givenParams(args.params);
+    std::string taskText = args.task;
+    std::optional<std::int64_t> parent = args.parent;
+    if (args.retrain) {
+        const ModelVersion base =
+            namingVersion("--version", [&] { return history->show(*args.retrain); });
+        learnerName = base.learner;
+        if (target.empty()) target = base.target;
+        if (taskText.empty()) taskText = std::string(taskName(base.task));
+        for (const auto& [key, value] : base.params) given.emplace(key, value);
+        if (!parent && !args.noSave) parent = base.id;
+    }
+    if (args.noSave) history.reset();
+    const Learner& learner = learnerNamed(learnerName);
+    const ParamValues params = ParamValues::resolve(learner.params(), given);
     const FoldRule rule = args.foldRule == "index" ? FoldRule::Index : FoldRule::Stratified;
     const FitOptions options{global.seed, global.threadCount()};
 
-    const TrainingData loaded = loadTrainingData(args.file, args.data, args.target, args.task,
+    const TrainingData loaded = loadTrainingData(args.file, args.data, target, taskText,
                                                  options.threads, task.sub(0.0, 0.1, "reading"));
+    // Right after reading, so the fingerprint describes the bytes that were read.
+    NewVersion version;
+    if (history)
+        version.dataset = fingerprintDataFile(args.file, loaded.loaded.table.rowCount(),
+                                              loaded.loaded.table.columnCount(),
+                                              task.sub(0.1, 0.1, "fingerprint"));
     const Dataset& data = loaded.dataset;
     requireSupport(learner, loaded);
     const std::vector<Warning>& warnings = loaded.warnings;
@@ -102,6 +141,8 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
         nlohmann::json perFold = nlohmann::json::array();
         for (const Scores& s : cv.perFold) perFold.push_back(scoresJson(s));
         out["cv"] = {{"folds", args.cv}, {"fold_rule", args.foldRule}, {"per_fold", perFold}};
+        version.metrics = cv.pooled;
+        version.perFold = cv.perFold;
         validation = std::to_string(args.cv) + "-fold cross-validation (" + args.foldRule +
                      "), pooled out-of-fold predictions";
         const auto fitStart = std::chrono::steady_clock::now();
@@ -113,6 +154,7 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
             holdout(learner, data, params, options, args.testFraction, rule, task.sub(0.1, 1.0));
         trainSeconds = secondsSince(fitStart);
         out["metrics"] = scoresJson(h.pooled);
+        version.metrics = h.pooled;
         out["test_rows"] = h.rows.size();
         trained.model = std::move(h.model);
         validation =
@@ -121,7 +163,8 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
         const auto fitStart = std::chrono::steady_clock::now();
         trained.model = learner.fit(data, params, options, task.sub(0.1, 0.95));
         trainSeconds = secondsSince(fitStart);
-        out["metrics"] = scoresJson(scoresFor(data, trained.model->predict(data.features, task)));
+        version.metrics = scoresFor(data, trained.model->predict(data.features, task));
+        out["metrics"] = scoresJson(version.metrics);
         validation = "training rows (no validation: use --cv or --test-fraction)";
     }
 
@@ -130,7 +173,15 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     std::vector<std::string> featureNames;
     for (const FeatureInfo& f : data.features.schema().features) featureNames.push_back(f.name);
 
-    out["version"] = nullptr;  // the model history arrives with its own issue
+    out["version"] = nullptr;
+    if (history) {
+        version.name = args.name;
+        version.validation = validation;
+        version.parent = parent;
+        out["version"] = history->addVersion(trained, version);
+        out["registry"] = history->path();
+    }
+    if (parent) out["parent"] = *parent;
     out["model"] = learner.name();
     out["params"] = params.all();
     out["task"] = taskName(data.task);
@@ -165,12 +216,22 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
     CLI::App* command = app.add_subcommand("train", "Fit a model, validate it and save it");
     command->add_option("FILE", args->file, "CSV, TSV, TXT, ARFF or SQLite file")->required();
     args->data.addTo(*command);
-    command->add_option("--target", args->target, "The column to predict")->required();
-    command
-        ->add_option("--model", args->model,
-                     "decision_tree, random_forest, gradient_boosting, logistic_regression, "
-                     "linear_regression, knn, naive_bayes, mlp (see `learners`)")
-        ->required();
+    CLI::Option* target = command->add_option(
+        "--target", args->target, "The column to predict (with --version: the version's)");
+    CLI::Option* model =
+        command->add_option("--model", args->model,
+                            "decision_tree, random_forest, gradient_boosting, logistic_regression, "
+                            "linear_regression, knn, naive_bayes, mlp (see `learners`)");
+    CLI::Option* retrain = command->add_option(
+        "--version", args->retrain,
+        "Retrain this version of the history: its model, parameters (--param overrides), "
+        "target and task; it becomes the parent");
+    retrain->excludes(model);
+    command->parse_complete_callback([target, model, retrain] {
+        if (retrain->count() > 0) return;
+        if (target->count() == 0) throw CLI::RequiredError("--target");
+        if (model->count() == 0) throw CLI::RequiredError("--model");
+    });
     command->add_option("--param", args->params, "KEY=VALUE, repeatable (see `learners`)");
     command->add_option("--task", args->task, "Override the inferred task")
         ->check(CLI::IsMember({"classification", "regression"}));
@@ -184,6 +245,8 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
         ->check(CLI::Range(0.0, 1.0));
     command->add_option("--name", args->name, "A name for the model version");
     command->add_flag("--no-save", args->noSave, "Do not add the model to the history");
+    command->add_option("--parent", args->parent,
+                        "The version this one derives from (retrained, tuned...)");
     command->add_option("--out", args->out, "Also write the fitted model to this file");
     command->callback([args, &global, &action] {
         action = [args, &global](const TaskContext& task) { return runTrain(*args, global, task); };

@@ -2,6 +2,7 @@
 // Runs glassbox-cli for the end-to-end tests.
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryDir>
 
 struct CliRun {
     int exitCode = -1;  // -1: crashed, killed or timed out
@@ -9,8 +10,24 @@ struct CliRun {
     QByteArray err;
 };
 
+// The data folder the children see (XDG_DATA_HOME), so the model history that train writes
+// by default lands in a temporary folder of the test run, never in the user's home.
+inline QString cliTestDataHome() {
+    static QTemporaryDir dir;
+    return dir.path();
+}
+
+// The environment every glassbox-cli child of the tests runs in (QProcess::
+// setProcessEnvironment), with XDG_DATA_HOME set to cliTestDataHome().
+inline QProcessEnvironment cliTestEnvironment() {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), cliTestDataHome());
+    return environment;
+}
+
 inline CliRun runCli(const QStringList& arguments, int timeoutMs = 300000) {
     QProcess process;
+    process.setProcessEnvironment(cliTestEnvironment());
     process.start(QStringLiteral(GLASSBOX_CLI_PATH), arguments);
     CliRun run;
     if (!process.waitForFinished(timeoutMs)) {

@@ -126,11 +126,13 @@ class CliInspectTest : public QObject {
                                         << QString("^glassbox-cli: error: --bogus: .+$");
         QTest::newRow("no file") << QStringList{"inspect"} << 2
                                  << QString("^glassbox-cli: error: FILE: .+$");
-        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2
-                                         << QString(
-                                                "^glassbox-cli: error: frobnicate: "
-                                                "unknown command \\(commands: inspect, train, "
-                                                "predict, export-tree, learners\\)$");
+        QTest::newRow("unknown command")
+            << QStringList{"frobnicate"} << 2
+            << QString(
+                   "^glassbox-cli: error: frobnicate: "
+                   "unknown command \\(commands: inspect, train, tune, "
+                   "compare, predict, evaluate, explain, "
+                   "export-tree, learners, history\\)$");
         QTest::newRow("bad type name") << QStringList{"inspect", iris, "--type", "species=color"}
                                        << 1 << QString("^glassbox-cli: error: --type: .+$");
         QTest::newRow("unknown type column")

@@ -320,6 +320,7 @@ class CliTrainTest : public QObject {
 
     void cancelledBySigint() {
         QProcess process;
+        process.setProcessEnvironment(cliTestEnvironment());
         process.start(
             QStringLiteral(GLASSBOX_CLI_PATH),
             {"train", kShared + "credit-g.arff", "--target", "class", "--model", "random_forest",
