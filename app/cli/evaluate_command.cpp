@@ -12,10 +12,12 @@
 
 #include "app/cli/data_file_options.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/history_registry.h"
 #include "app/cli/model_commands.h"
 #include "app/cli/model_json.h"
 #include "app/cli/model_source.h"
 #include "engine/curves.h"
+#include "engine/dataset_fingerprint.h"
 #include "engine/errors.h"
 #include "engine/metrics.h"
 #include "engine/model_file.h"
@@ -265,6 +267,14 @@ int runEvaluate(const EvaluateArguments& args, const GlobalOptions& global,
     }
     out["alert"] = !fired.empty();
     out["alerts"] = std::move(fired);
+    // A version's evaluations on new data are kept with it in the history.
+    if (args.model.version) {
+        const DatasetFingerprint dataset =
+            fingerprintDataFile(args.file, loaded.table.rowCount(), loaded.table.columnCount(),
+                                task.sub(0.9, 1.0, "fingerprint"));
+        out["version"] = *args.model.version;
+        out["evaluation"] = openHistory(global).addEvaluation(*args.model.version, dataset, scores);
+    }
     task.report(1.0, "done");
 
     if (global.json)

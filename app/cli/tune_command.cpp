@@ -2,15 +2,18 @@
 #include <cmath>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "app/cli/data_file_options.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/history_registry.h"
 #include "app/cli/model_commands.h"
 #include "app/cli/model_json.h"
 #include "app/cli/stats_json.h"
 #include "app/cli/training_data.h"
+#include "engine/dataset_fingerprint.h"
 #include "engine/errors.h"
 #include "engine/metric_direction.h"
 #include "engine/model_file.h"
@@ -33,6 +36,9 @@ struct TuneArguments {
     std::string foldRule = "stratified";
     std::string metric;
     std::string out;
+    std::string name;
+    bool noSave = false;
+    std::optional<std::int64_t> parent;
 };
 
 nlohmann::json numberOrNull(double v) {
@@ -63,6 +69,9 @@ void printSummary(const nlohmann::json& out, const TuningResult& result,
     const TuningCandidate& best = result.candidates[result.best];
     std::printf("best: %s (%s %.4f)\n", searchedText(best.params, searched).c_str(),
                 result.metric.c_str(), best.mean);
+    if (!out["version"].is_null())
+        std::printf("  refitted on all rows, saved as version %lld in %s\n",
+                    out["version"].get<long long>(), out["registry"].get<std::string>().c_str());
     if (out.contains("model_file"))
         std::printf("  refitted on all rows and saved to %s\n",
                     out["model_file"].get<std::string>().c_str());
@@ -84,9 +93,23 @@ int runTune(const TuneArguments& args, const GlobalOptions& global, const TaskCo
     const std::vector<ParamValues> candidates =
         args.random > 0 ? space.sample(args.random, global.seed) : space.grid();
 
+    if (args.noSave && args.parent)
+        throw InvalidArgument("--parent", "cannot be combined with --no-save");
+    // Opened first: a history that cannot be used is reported before the search, not after.
+    std::optional<ModelRegistry> history;
+    if (!args.noSave) history.emplace(openHistory(global));
+    if (args.parent && !history->contains(*args.parent))
+        throw InvalidArgument("--parent", "no version " + std::to_string(*args.parent) +
+                                              " in the history " + history->path());
+
     const TrainingData loaded =
         loadTrainingData(args.file, args.data, args.target, args.task, global.threadCount(),
                          task.sub(0.0, 0.05, "reading"));
+    NewVersion version;
+    if (history)
+        version.dataset = fingerprintDataFile(args.file, loaded.loaded.table.rowCount(),
+                                              loaded.loaded.table.columnCount(),
+                                              task.sub(0.05, 0.05, "fingerprint"));
     const Dataset& data = loaded.dataset;
     requireSupport(learner, loaded);
 
@@ -118,7 +141,7 @@ int runTune(const TuneArguments& args, const GlobalOptions& global, const TaskCo
                    {"mean", numberOrNull(best.mean)},
                    {"std", numberOrNull(best.std)},
                    {"index", result.best}};
-    out["version"] = nullptr;  // the model history arrives with its own issue
+    out["version"] = nullptr;
     out["metric"] = result.metric;
     out["lower_is_better"] = lowerIsBetter(result.metric);
     out["model"] = learner.name();
@@ -133,15 +156,28 @@ int runTune(const TuneArguments& args, const GlobalOptions& global, const TaskCo
     out["refit_seconds"] = result.refitSeconds;
     out["seed"] = global.seed;
     out["threads"] = options.threads;
+    const TrainedModel trained{std::string(learner.name()),
+                               best.params,
+                               data.task,
+                               data.target,
+                               data.classes,
+                               data.features.schema(),
+                               global.seed,
+                               std::move(result.bestModel)};
+    if (history) {
+        version.name = args.name;
+        version.metrics = best.pooled;
+        version.validation = "tuned: best of " + std::to_string(result.candidates.size()) +
+                             " candidates by the mean " + result.metric + " of " +
+                             std::to_string(args.cv) + "-fold cross-validation (" + args.foldRule +
+                             "); metrics: its pooled out-of-fold predictions";
+        version.parent = args.parent;
+        out["version"] = history->addVersion(trained, version);
+        out["registry"] = history->path();
+    }
+    if (args.parent) out["parent"] = *args.parent;
+    if (!args.name.empty()) out["name"] = args.name;
     if (!args.out.empty()) {
-        const TrainedModel trained{std::string(learner.name()),
-                                   best.params,
-                                   data.task,
-                                   data.target,
-                                   data.classes,
-                                   data.features.schema(),
-                                   global.seed,
-                                   std::move(result.bestModel)};
         saveModelFile(trained, args.out);
         out["model_file"] = args.out;
     }
@@ -186,6 +222,10 @@ void addTuneCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
     command->add_option("--metric", args->metric,
                         "What to optimize (default accuracy, or r2 for regression)");
     command->add_option("--out", args->out, "Write the best model, refitted on all rows");
+    command->add_option("--name", args->name, "A name for the best model's version");
+    command->add_flag("--no-save", args->noSave, "Do not add the best model to the history");
+    command->add_option("--parent", args->parent,
+                        "The version the tuned model derives from (e.g. the one it improves)");
     command->callback([args, &global, &action] {
         action = [args, &global](const TaskContext& task) { return runTune(*args, global, task); };
     });

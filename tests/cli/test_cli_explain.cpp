@@ -408,6 +408,7 @@ class CliExplainTest : public QObject {
 
     void cancelledBySigint() {
         QProcess process;
+        process.setProcessEnvironment(cliTestEnvironment());
         process.start(
             QStringLiteral(GLASSBOX_CLI_PATH),
             {"--threads", "2", "--progress", "explain", kShared + "credit-g.arff", "--model",

@@ -208,6 +208,60 @@ class CliHistoryTest : public QObject {
         QCOMPARE(both.exitCode, 2);
     }
 
+    // tune saves its refitted best as a child version; evaluate, explain and export-tree take
+    // --version; evaluate stores its scores with the version.
+    void everyCommandTakesAVersion() {
+        const QString registry = dir_.filePath("commands/history.sqlite");
+        const QString iris = kShared + "iris.csv";
+        const QStringList cli = {"--registry", registry, "--json"};
+        const int base = ok(cli + QStringList{"train", iris, "--target", "species", "--model",
+                                              "decision_tree", "--param", "max_depth=2"})["version"]
+                             .toInt();
+        const QJsonObject tuned =
+            ok(cli + QStringList{"tune", iris, "--target", "species", "--model", "decision_tree",
+                                 "--grid", "max_depth=1,3", "--cv", "3", "--parent",
+                                 QString::number(base), "--name", "tuned"});
+        const int child = tuned["version"].toInt();
+        QVERIFY(child > base);
+        const QJsonObject shown = ok(cli + QStringList{"history", "show", QString::number(child)});
+        QCOMPARE(shown["parent"].toInt(), base);
+        QCOMPARE(shown["name"].toString(), QString("tuned"));
+        QCOMPARE(shown["params"].toObject()["max_depth"].toString(),
+                 tuned["best"].toObject()["params"].toObject()["max_depth"].toString());
+        QVERIFY(tuned["best"].toObject()["metrics"].toObject()["accuracy"].toDouble() ==
+                shown["metrics"].toObject()["accuracy"].toDouble());
+
+        const QStringList evaluate =
+            cli + QStringList{"evaluate", iris, "--version", QString::number(child)};
+        const CliRun passed = runCli(evaluate + QStringList{"--alert-below", "accuracy=0.5"});
+        QCOMPARE(passed.exitCode, 0);
+        const CliRun alerted = runCli(evaluate + QStringList{"--alert-below", "accuracy=1.01"});
+        QCOMPARE(alerted.exitCode, 4);
+        const QJsonArray evaluations =
+            ok(cli + QStringList{"history", "show", QString::number(child)})["evaluations"]
+                .toArray();
+        QCOMPARE(evaluations.size(), 2);
+        QCOMPARE(evaluations[0].toObject()["metrics"].toObject()["accuracy"].toDouble(),
+                 jsonOf(passed)["metrics"].toObject()["accuracy"].toDouble());
+
+        QVERIFY(!ok(cli +
+                    QStringList{"explain", iris, "--version", QString::number(child)})["importance"]
+                     .toArray()
+                     .isEmpty());
+        const CliRun tree = runCli({"--registry", registry, "export-tree", "--version",
+                                    QString::number(child), "--format", "text"});
+        QCOMPARE(tree.exitCode, 0);
+        QVERIFY(tree.out.contains("petal"));
+        const QJsonObject unsaved =
+            ok(cli + QStringList{"tune", iris, "--target", "species", "--model", "naive_bayes",
+                                 "--grid", "var_smoothing=1e-9,1e-6", "--no-save"});
+        QVERIFY(unsaved["version"].isNull());
+        QCOMPARE(runCli(cli + QStringList{"tune", iris, "--target", "species", "--model", "knn",
+                                          "--grid", "k=3", "--parent", "999"})
+                     .exitCode,
+                 1);
+    }
+
     void defaultLocationIsTheDataFolder() {
         const QString path = cliTestDataHome() + "/glassbox/registry.sqlite";
         const CliRun run = runCli({"--json", "train", kShared + "iris.csv", "--target", "species",

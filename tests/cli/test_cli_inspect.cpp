@@ -183,6 +183,7 @@ class CliInspectTest : public QObject {
             for (int r = 0; r < 40; ++r) file.write(chunk);  // 4 M rows, about 110 MB
         }
         QProcess process;
+        process.setProcessEnvironment(cliTestEnvironment());
         process.start(QStringLiteral(GLASSBOX_CLI_PATH), {"inspect", path, "--json", "--progress"});
         QVERIFY(process.waitForStarted());
         // Accumulated: QTRY evaluates the condition once more after its loop.

@@ -283,6 +283,7 @@ class CliTuneTest : public QObject {
 
     void cancelledBySigint() {
         QProcess process;
+        process.setProcessEnvironment(cliTestEnvironment());
         process.start(
             QStringLiteral(GLASSBOX_CLI_PATH),
             {"tune", kShared + "credit-g.arff", "--target", "class", "--model", "random_forest",
