@@ -127,6 +127,62 @@ class CliExplainTest : public QObject {
         }
     }
 
+    // Every method on every shared dataset (numeric, categorical, missing values, binary,
+    // multiclass, regression), through a boosted model: the JSON of each is complete.
+    void everyMethodOnEverySharedDataset_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("feature");
+        QTest::newRow("iris") << "iris.csv"
+                              << "species"
+                              << "sepal length (cm)";
+        QTest::newRow("iris.arff") << "iris.arff"
+                                   << "class"
+                                   << "petallength";
+        QTest::newRow("wine") << "wine.csv"
+                              << "cultivar"
+                              << "alcohol";
+        QTest::newRow("breast_cancer") << "breast_cancer.csv"
+                                       << "diagnosis"
+                                       << "mean radius";
+        QTest::newRow("credit-g") << "credit-g.arff"
+                                  << "class"
+                                  << "purpose";
+        QTest::newRow("diabetes") << "diabetes.arff"
+                                  << "class"
+                                  << "plas";
+        QTest::newRow("soybean") << "soybean.arff"
+                                 << "class"
+                                 << "date";
+        QTest::newRow("weather") << "weather.nominal.arff"
+                                 << "play"
+                                 << "outlook";
+        QTest::newRow("diabetes_regression") << "diabetes_regression.csv"
+                                             << "progression"
+                                             << "bmi";
+    }
+    void everyMethodOnEverySharedDataset() {
+        QFETCH(QString, file);
+        QFETCH(QString, target);
+        QFETCH(QString, feature);
+        const QString name = "every_" + QString(QTest::currentDataTag());
+        train(name, file, target, "gradient_boosting", {"n_estimators=10"});
+        const QJsonArray importance = jsonOf(explain(file, name, {}))["importance"].toArray();
+        QVERIFY(!importance.isEmpty());
+        const CliRun permutation =
+            explain(file, name, {"--method", "permutation", "--repeats", "2"});
+        QVERIFY2(permutation.exitCode == 0, permutation.err.constData());
+        QCOMPARE(jsonOf(permutation)["importance"].toArray().size(), importance.size());
+        const CliRun shap = explain(file, name, {"--method", "shap", "--rows", "0,1,2"});
+        QVERIFY2(shap.exitCode == 0, shap.err.constData());
+        QCOMPARE(jsonOf(shap)["rows"].toArray().size(), 3);
+        const CliRun pdp =
+            explain(file, name, {"--method", "pdp", "--feature", feature, "--points", "5"});
+        QVERIFY2(pdp.exitCode == 0, pdp.err.constData());
+        QVERIFY(!jsonOf(pdp)["grid"].toArray().isEmpty());
+        QCOMPARE(jsonOf(pdp)["feature"].toString(), feature);
+    }
+
     // Without --rows every row is explained; the readable output ranks the contributions.
     void shapEveryRowAndReadable() {
         CliRun run = explain("iris.csv", "iris_forest", {"--method", "shap"});
