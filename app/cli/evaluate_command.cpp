@@ -19,6 +19,7 @@
 #include "engine/curves.h"
 #include "engine/dataset_fingerprint.h"
 #include "engine/errors.h"
+#include "engine/importance.h"
 #include "engine/metrics.h"
 #include "engine/model_file.h"
 #include "engine/table_reader.h"
@@ -83,48 +84,7 @@ nlohmann::json rocJson(const RocCurve& roc) {
             {"thresholds", numbers(roc.thresholds)}};
 }
 
-// The rows with a known target: class indices (classification) or numbers (regression).
-struct Truth {
-    std::vector<std::int32_t> labels;  // -1: skipped
-    std::vector<double> values;        // regression, evaluated rows only
-    std::vector<std::size_t> rows;     // regression: which rows `values` are
-    std::size_t skipped = 0;
-};
-
-Truth truthOf(const Table& table, const TrainedModel& model, const std::string& file) {
-    const std::ptrdiff_t index = table.indexOf(model.target);
-    if (index < 0)
-        throw ParseError(file, 0, 0,
-                         "no column \"" + model.target +
-                             "\", the model's target (evaluate needs labelled rows)");
-    const Column& column = table.column(static_cast<std::size_t>(index));
-    Truth truth;
-    if (model.task == TaskKind::Classification) {
-        truth.labels = labelsFor(column, model.classes);
-        for (std::int32_t l : truth.labels) truth.skipped += l < 0;
-    } else {
-        if (column.type() != ColumnType::Numeric && column.type() != ColumnType::Boolean)
-            throw ParseError(file, 0, 0,
-                             "column \"" + model.target + "\" is " +
-                                 std::string(columnTypeName(column.type())) +
-                                 "; the model predicts numbers");
-        for (std::size_t r = 0; r < column.size(); ++r) {
-            if (column.isMissing(r)) {
-                ++truth.skipped;
-                continue;
-            }
-            truth.rows.push_back(r);
-            truth.values.push_back(column.number(r));
-        }
-    }
-    if (truth.skipped == table.rowCount())
-        throw ParseError(
-            file, 0, 0,
-            "no row has a target value the model knows (column \"" + model.target + "\")");
-    return truth;
-}
-
-void addCurves(nlohmann::json& out, const TrainedModel& model, const Truth& truth,
+void addCurves(nlohmann::json& out, const TrainedModel& model, const Dataset& truth,
                const Predictions& predictions, const EvaluateArguments& args) {
     CurveOptions options;
     options.calibrationBins = args.bins;
@@ -226,15 +186,21 @@ int runEvaluate(const EvaluateArguments& args, const GlobalOptions& global,
 
     const LoadedTable loaded = readTable(args.file, args.data.toReadOptions(global.threadCount()),
                                          task.sub(0.0, 0.4, "reading"));
-    const Truth truth = truthOf(loaded.table, model, args.file);
-    const Predictions predictions = model.predict(loaded.table, args.file, task.sub(0.4, 0.9));
+    // The rows with a known target (others are counted, not scored), encoded for the model.
+    const DatasetResult labelled = labelledRows(model, loaded.table, args.file);
+    const Dataset& truth = labelled.dataset;
+    if (truth.rows() == 0)
+        throw ParseError(
+            args.file, 0, 0,
+            "no row has a target value the model knows (column \"" + model.target + "\")");
+    const Predictions predictions = model.model->predict(truth.features, task.sub(0.4, 0.9));
     task.report(0.9, "scoring");
 
     nlohmann::json out = {{"model", model.learner},
                           {"task", std::string(taskName(model.task))},
                           {"target", model.target},
-                          {"rows", loaded.table.rowCount() - truth.skipped},
-                          {"skipped_rows", truth.skipped}};
+                          {"rows", truth.rows()},
+                          {"skipped_rows", labelled.droppedRows}};
     Scores scores;
     if (model.task == TaskKind::Classification) {
         out["classes"] = model.classes;
@@ -251,10 +217,7 @@ int runEvaluate(const EvaluateArguments& args, const GlobalOptions& global,
         out["confusion_matrix"] = scores.confusion;
         addCurves(out, model, truth, predictions, args);
     } else {
-        std::vector<double> predicted;
-        predicted.reserve(truth.rows.size());
-        for (std::size_t r : truth.rows) predicted.push_back(predictions.values[r]);
-        scores = regressionScores(truth.values, predicted);
+        scores = regressionScores(truth.targets, predictions.values);
     }
     out["metrics"] = scoresJson(scores);
 
