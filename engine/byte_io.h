@@ -11,6 +11,21 @@
 
 namespace glassbox {
 
+// An integer at a fixed place of a file's preamble, little-endian whatever the host (the model
+// file and the history's export file share this layout).
+template <class T>
+void putLittle(std::uint8_t* out, T value) {
+    for (std::size_t i = 0; i < sizeof(T); ++i)
+        out[i] = static_cast<std::uint8_t>(static_cast<std::uint64_t>(value) >> (8 * i));
+}
+
+template <class T>
+T getLittle(const std::uint8_t* p) {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < sizeof(T); ++i) v |= std::uint64_t{p[i]} << (8 * i);
+    return static_cast<T>(v);
+}
+
 // Appends little-endian values to a byte buffer: how models write their payload.
 class ByteWriter {
   public:

@@ -22,19 +22,6 @@ constexpr std::uint8_t kMagic[8] = {0x89, 'G', 'B', 'X', '\r', '\n', 0x1a, '\n'}
 constexpr std::size_t kPreambleBytes = 8 + 4 + 4 + 8 + 32;
 constexpr const char* kGlassboxVersion = GLASSBOX_VERSION;
 
-template <class T>
-void putLittle(std::uint8_t* out, T value) {
-    for (std::size_t i = 0; i < sizeof(T); ++i)
-        out[i] = static_cast<std::uint8_t>(static_cast<std::uint64_t>(value) >> (8 * i));
-}
-
-template <class T>
-T getLittle(const std::uint8_t* p) {
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < sizeof(T); ++i) v |= std::uint64_t{p[i]} << (8 * i);
-    return static_cast<T>(v);
-}
-
 nlohmann::json headerOf(const TrainedModel& t) {
     nlohmann::json features = nlohmann::json::array();
     for (const FeatureInfo& f : t.schema.features) {
