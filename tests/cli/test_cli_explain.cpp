@@ -463,22 +463,12 @@ class CliExplainTest : public QObject {
     }
 
     void cancelledBySigint() {
-        QProcess process;
-        process.setProcessEnvironment(cliTestEnvironment());
-        process.start(
-            QStringLiteral(GLASSBOX_CLI_PATH),
+        const InterruptedRun run = interruptCli(
             {"--threads", "2", "--progress", "explain", kShared + "credit-g.arff", "--model",
-             model("credit_tree"), "--method", "permutation", "--repeats", "100000"});
-        QVERIFY(process.waitForStarted());
-        QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("feature") ||
-                                     process.state() == QProcess::NotRunning,
-                                 60000);
-        QVERIFY2(process.state() == QProcess::Running, err.constData());
-        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
-        QVERIFY(process.waitForFinished(30000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 3);
+             model("credit_tree"), "--method", "permutation", "--repeats", "100000"},
+            "feature");
+        QVERIFY2(run.interrupted, run.err.constData());
+        QCOMPARE(run.exitCode, 3);
     }
 };
 

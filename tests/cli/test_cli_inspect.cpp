@@ -182,21 +182,11 @@ class CliInspectTest : public QObject {
             file.write("x,label,id\n");
             for (int r = 0; r < 40; ++r) file.write(chunk);  // 4 M rows, about 110 MB
         }
-        QProcess process;
-        process.setProcessEnvironment(cliTestEnvironment());
-        process.start(QStringLiteral(GLASSBOX_CLI_PATH), {"inspect", path, "--json", "--progress"});
-        QVERIFY(process.waitForStarted());
-        // Accumulated: QTRY evaluates the condition once more after its loop.
-        QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("progress:") ||
-                                     process.state() == QProcess::NotRunning,
-                                 30000);
-        QVERIFY2(process.state() == QProcess::Running, "finished before it could be interrupted");
-        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
-        QVERIFY(process.waitForFinished(30000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 3);
-        QVERIFY(process.readAllStandardOutput().isEmpty());
+        const InterruptedRun run =
+            interruptCli({"inspect", path, "--json", "--progress"}, "progress:", 30000);
+        QVERIFY2(run.interrupted, "finished before it could be interrupted");
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.out.isEmpty());
     }
 };
 

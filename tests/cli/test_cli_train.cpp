@@ -319,22 +319,12 @@ class CliTrainTest : public QObject {
     }
 
     void cancelledBySigint() {
-        QProcess process;
-        process.setProcessEnvironment(cliTestEnvironment());
-        process.start(
-            QStringLiteral(GLASSBOX_CLI_PATH),
+        const InterruptedRun run = interruptCli(
             {"train", kShared + "credit-g.arff", "--target", "class", "--model", "random_forest",
-             "--param", "n_estimators=100000", "--progress", "--out", dir_.filePath("never.gbx")});
-        QVERIFY(process.waitForStarted());
-        QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("tree") ||
-                                     process.state() == QProcess::NotRunning,
-                                 60000);
-        QVERIFY2(process.state() == QProcess::Running, err.constData());
-        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
-        QVERIFY(process.waitForFinished(30000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 3);
+             "--param", "n_estimators=100000", "--progress", "--out", dir_.filePath("never.gbx")},
+            "tree");
+        QVERIFY2(run.interrupted, run.err.constData());
+        QCOMPARE(run.exitCode, 3);
         QVERIFY(!QFile::exists(dir_.filePath("never.gbx")));
     }
 };

@@ -282,24 +282,13 @@ class CliTuneTest : public QObject {
     }
 
     void cancelledBySigint() {
-        QProcess process;
-        process.setProcessEnvironment(cliTestEnvironment());
-        process.start(
-            QStringLiteral(GLASSBOX_CLI_PATH),
+        const InterruptedRun run = interruptCli(
             {"tune", kShared + "credit-g.arff", "--target", "class", "--model", "random_forest",
              "--grid", "n_estimators=20000", "--grid", "max_depth=3,4,5,6", "--cv", "3",
-             "--progress", "--out", dir_.filePath("never.gbx")});
-        QVERIFY(process.waitForStarted());
-        QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (err += process.readAllStandardError()).contains("candidate 1 of") ||
-                process.state() == QProcess::NotRunning,
-            60000);
-        QVERIFY2(process.state() == QProcess::Running, err.constData());
-        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
-        QVERIFY(process.waitForFinished(30000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 3);
+             "--progress", "--out", dir_.filePath("never.gbx")},
+            "candidate 1 of");
+        QVERIFY2(run.interrupted, run.err.constData());
+        QCOMPARE(run.exitCode, 3);
         QVERIFY(!QFile::exists(dir_.filePath("never.gbx")));
     }
 };
