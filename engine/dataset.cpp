@@ -25,6 +25,25 @@ void sortClassNames(std::vector<std::string>& names) {
         std::sort(names.begin(), names.end());
 }
 
+// The schema of the chosen feature columns, in table order.
+FeatureSchema chosenFeatures(const Table& table, const std::string& target,
+                             const std::vector<std::string>& names) {
+    const std::set<std::string> chosen(names.begin(), names.end());
+    for (const std::string& name : chosen) {
+        const std::ptrdiff_t index = table.indexOf(name);
+        if (index < 0) throw InvalidArgument("features", "no column named \"" + name + "\"");
+        if (name == target)
+            throw InvalidArgument("features", "\"" + name + "\" is the target");
+        if (table.column(static_cast<std::size_t>(index)).type() == ColumnType::Text)
+            throw InvalidArgument("features", "column \"" + name +
+                                                  "\" is text; read it as categorical to use it");
+    }
+    FeatureSchema all = featureSchemaOf(table, target);
+    std::erase_if(all.features,
+                  [&](const FeatureInfo& f) { return !chosen.contains(f.name); });
+    return all;
+}
+
 }  // namespace
 
 std::string_view taskName(TaskKind task) {
@@ -81,7 +100,8 @@ std::vector<std::int32_t> labelsFor(const Column& column, const std::vector<std:
 }
 
 DatasetResult makeDataset(const Table& table, const std::string& target,
-                          std::optional<TaskKind> task) {
+                          std::optional<TaskKind> task,
+                          const std::optional<std::vector<std::string>>& features) {
     const std::ptrdiff_t targetIndex = table.indexOf(target);
     if (targetIndex < 0) throw InvalidArgument("--target", "no column named \"" + target + "\"");
     const Column& column = table.column(static_cast<std::size_t>(targetIndex));
@@ -101,11 +121,13 @@ DatasetResult makeDataset(const Table& table, const std::string& target,
 
     DatasetResult result;
     result.droppedRows = table.rowCount() - kept.size();
+    result.tableRows = kept;
     Dataset& data = result.dataset;
     data.task = kind;
     data.target = target;
-    const FeatureMatrix all =
-        encodeFeatures(table, featureSchemaOf(table, target), std::string("--target"));
+    const FeatureSchema schema = features ? chosenFeatures(table, target, *features)
+                                          : featureSchemaOf(table, target);
+    const FeatureMatrix all = encodeFeatures(table, schema, std::string("--target"));
     data.features = kept.size() == table.rowCount() ? all : all.subset(kept);
 
     if (kind == TaskKind::Regression) {

@@ -47,14 +47,20 @@ TaskKind inferTask(const Column& target);
 struct DatasetResult {
     Dataset dataset;
     std::size_t droppedRows = 0;  // rows whose target is missing
+    // The table row of each dataset row (the table's rows less those left out), so a view can
+    // point from a dataset row back to the table.
+    std::vector<std::size_t> tableRows;
 };
 
-// Builds the dataset for `target` from `table`: every other non-text column is a feature.
-// Rows with a missing target are left out (and counted). Throws InvalidArgument("--target")
-// when the column does not exist, cannot serve the task, or leaves fewer than 2 rows
-// (classification: fewer than 2 classes).
+// Builds the dataset for `target` from `table`: every other non-text column is a feature, or,
+// when `features` is given, just those columns (in table order). Rows with a missing target
+// are left out (and counted). Throws InvalidArgument("--target") when the column does not
+// exist, cannot serve the task, or leaves fewer than 2 rows (classification: fewer than 2
+// classes); InvalidArgument("features") for a feature that is not a column, is the target,
+// or is text.
 DatasetResult makeDataset(const Table& table, const std::string& target,
-                          std::optional<TaskKind> task);
+                          std::optional<TaskKind> task,
+                          const std::optional<std::vector<std::string>>& features = std::nullopt);
 
 // Class-index labels of `column` against known `classes` (predict/evaluate time); rows whose
 // class is missing or unknown get -1.

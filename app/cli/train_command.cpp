@@ -16,7 +16,7 @@
 #include "engine/errors.h"
 #include "engine/model_file.h"
 #include "engine/table_reader.h"
-#include "engine/validation.h"
+#include "engine/training_run.h"
 
 namespace glassbox::cli {
 namespace {
@@ -128,43 +128,32 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     requireSupport(learner, loaded);
     const std::vector<Warning>& warnings = loaded.warnings;
 
-    TrainedModel trained{
-        std::string(learner.name()), params,      data.task, data.target, data.classes,
-        data.features.schema(),      global.seed, nullptr};
-    nlohmann::json out;
-    std::string validation;
-    double trainSeconds = 0;
+    ValidationPlan plan;
+    plan.rule = rule;
     if (args.cv > 0) {
-        const ValidationResult cv =
-            crossValidate(learner, data, params, options, args.cv, rule, task.sub(0.1, 0.8));
-        out["metrics"] = scoresJson(cv.pooled);
-        nlohmann::json perFold = nlohmann::json::array();
-        for (const Scores& s : cv.perFold) perFold.push_back(scoresJson(s));
-        out["cv"] = {{"folds", args.cv}, {"fold_rule", args.foldRule}, {"per_fold", perFold}};
-        version.metrics = cv.pooled;
-        version.perFold = cv.perFold;
-        validation = std::to_string(args.cv) + "-fold cross-validation (" + args.foldRule +
-                     "), pooled out-of-fold predictions";
-        const auto fitStart = std::chrono::steady_clock::now();
-        trained.model = learner.fit(data, params, options, task.sub(0.8, 1.0, "final model"));
-        trainSeconds = secondsSince(fitStart);
+        plan.folds = args.cv;
     } else if (args.testFraction > 0) {
-        const auto fitStart = std::chrono::steady_clock::now();
-        ValidationResult h =
-            holdout(learner, data, params, options, args.testFraction, rule, task.sub(0.1, 1.0));
-        trainSeconds = secondsSince(fitStart);
-        out["metrics"] = scoresJson(h.pooled);
-        version.metrics = h.pooled;
-        out["test_rows"] = h.rows.size();
-        trained.model = std::move(h.model);
-        validation =
-            "holdout: " + std::to_string(h.rows.size()) + " test rows (" + args.foldRule + ")";
+        plan.kind = ValidationPlan::Kind::Holdout;
+        plan.testFraction = args.testFraction;
     } else {
-        const auto fitStart = std::chrono::steady_clock::now();
-        trained.model = learner.fit(data, params, options, task.sub(0.1, 0.95));
-        trainSeconds = secondsSince(fitStart);
-        version.metrics = scoresFor(data, trained.model->predict(data.features, task));
-        out["metrics"] = scoresJson(version.metrics);
+        plan.kind = ValidationPlan::Kind::TrainingRows;
+    }
+    TrainingRun run =
+        trainAndValidate(learner, data, params, plan, options, task.sub(0.1, 1.0));
+    TrainedModel& trained = run.trained;
+    const double trainSeconds = run.trainSeconds;
+    nlohmann::json out;
+    out["metrics"] = scoresJson(run.metrics);
+    version.metrics = run.metrics;
+    std::string validation = run.validation;
+    if (plan.kind == ValidationPlan::Kind::CrossValidation) {
+        nlohmann::json perFold = nlohmann::json::array();
+        for (const Scores& s : run.perFold) perFold.push_back(scoresJson(s));
+        out["cv"] = {{"folds", args.cv}, {"fold_rule", args.foldRule}, {"per_fold", perFold}};
+        version.perFold = run.perFold;
+    } else if (plan.kind == ValidationPlan::Kind::Holdout) {
+        out["test_rows"] = run.rows.size();
+    } else {
         validation = "training rows (no validation: use --cv or --test-fraction)";
     }
 
