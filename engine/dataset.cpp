@@ -32,15 +32,13 @@ FeatureSchema chosenFeatures(const Table& table, const std::string& target,
     for (const std::string& name : chosen) {
         const std::ptrdiff_t index = table.indexOf(name);
         if (index < 0) throw InvalidArgument("features", "no column named \"" + name + "\"");
-        if (name == target)
-            throw InvalidArgument("features", "\"" + name + "\" is the target");
+        if (name == target) throw InvalidArgument("features", "\"" + name + "\" is the target");
         if (table.column(static_cast<std::size_t>(index)).type() == ColumnType::Text)
-            throw InvalidArgument("features", "column \"" + name +
-                                                  "\" is text; read it as categorical to use it");
+            throw InvalidArgument(
+                "features", "column \"" + name + "\" is text; read it as categorical to use it");
     }
     FeatureSchema all = featureSchemaOf(table, target);
-    std::erase_if(all.features,
-                  [&](const FeatureInfo& f) { return !chosen.contains(f.name); });
+    std::erase_if(all.features, [&](const FeatureInfo& f) { return !chosen.contains(f.name); });
     return all;
 }
 
@@ -125,8 +123,8 @@ DatasetResult makeDataset(const Table& table, const std::string& target,
     Dataset& data = result.dataset;
     data.task = kind;
     data.target = target;
-    const FeatureSchema schema = features ? chosenFeatures(table, target, *features)
-                                          : featureSchemaOf(table, target);
+    const FeatureSchema schema =
+        features ? chosenFeatures(table, target, *features) : featureSchemaOf(table, target);
     const FeatureMatrix all = encodeFeatures(table, schema, std::string("--target"));
     data.features = kept.size() == table.rowCount() ? all : all.subset(kept);
 

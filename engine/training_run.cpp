@@ -12,16 +12,23 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::string ruleName(FoldRule rule) { return rule == FoldRule::Index ? "index" : "stratified"; }
+std::string ruleName(FoldRule rule) {
+    return rule == FoldRule::Index ? "index" : "stratified";
+}
 
 }  // namespace
 
-TrainingRun trainAndValidate(const Learner& learner, const Dataset& data,
-                             const ParamValues& params, const ValidationPlan& plan,
-                             const FitOptions& options, const TaskContext& task) {
+TrainingRun trainAndValidate(const Learner& learner, const Dataset& data, const ParamValues& params,
+                             const ValidationPlan& plan, const FitOptions& options,
+                             const TaskContext& task) {
     TrainingRun run{TrainedModel{std::string(learner.name()), params, data.task, data.target,
                                  data.classes, data.features.schema(), options.seed, nullptr},
-                    {}, {}, {}, {}, {}, 0};
+                    {},
+                    {},
+                    {},
+                    {},
+                    {},
+                    0};
     switch (plan.kind) {
         case ValidationPlan::Kind::CrossValidation: {
             ValidationResult cv = crossValidate(learner, data, params, options, plan.folds,
@@ -33,7 +40,8 @@ TrainingRun trainAndValidate(const Learner& learner, const Dataset& data,
             run.validation = std::to_string(plan.folds) + "-fold cross-validation (" +
                              ruleName(plan.rule) + "), pooled out-of-fold predictions";
             const auto start = std::chrono::steady_clock::now();
-            run.trained.model = learner.fit(data, params, options, task.sub(0.8, 1.0, "final model"));
+            run.trained.model =
+                learner.fit(data, params, options, task.sub(0.8, 1.0, "final model"));
             run.trainSeconds = secondsSince(start);
             break;
         }

@@ -14,8 +14,8 @@ namespace glassbox {
 // How a training run measures its model.
 struct ValidationPlan {
     enum class Kind : std::uint8_t {
-        TrainingRows,     // no validation: scores on the rows the model was fitted on
-        Holdout,          // testFraction of the rows held out; the model is the one fitted on the rest
+        TrainingRows,  // no validation: scores on the rows the model was fitted on
+        Holdout,       // testFraction of the rows held out; the model is the one fitted on the rest
         CrossValidation,  // `folds`-fold CV scores, then the model fitted on all rows
     };
     Kind kind = Kind::CrossValidation;
@@ -41,8 +41,8 @@ struct TrainingRun {
 // Progress: validation first ("fold 2 of 5: ..."), then "final model". Throws
 // InvalidArgument("--cv" / "--test-fraction") for a plan that does not fit the data, and
 // Cancelled.
-TrainingRun trainAndValidate(const Learner& learner, const Dataset& data,
-                             const ParamValues& params, const ValidationPlan& plan,
-                             const FitOptions& options, const TaskContext& task);
+TrainingRun trainAndValidate(const Learner& learner, const Dataset& data, const ParamValues& params,
+                             const ValidationPlan& plan, const FitOptions& options,
+                             const TaskContext& task);
 
 }  // namespace glassbox

@@ -138,8 +138,7 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     } else {
         plan.kind = ValidationPlan::Kind::TrainingRows;
     }
-    TrainingRun run =
-        trainAndValidate(learner, data, params, plan, options, task.sub(0.1, 1.0));
+    TrainingRun run = trainAndValidate(learner, data, params, plan, options, task.sub(0.1, 1.0));
     TrainedModel& trained = run.trained;
     const double trainSeconds = run.trainSeconds;
     nlohmann::json out;

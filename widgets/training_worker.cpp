@@ -1,0 +1,236 @@
+#include "widgets/training_worker.h"
+
+#include <QFile>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <new>
+#include <thread>
+
+#include "engine/dataset_fingerprint.h"
+#include "engine/errors.h"
+#include "engine/metric_direction.h"
+#include "engine/search_space.h"
+#include "engine/sha256.h"
+#include "widgets/engine_types.h"
+#include "widgets/sample_datasets.h"
+
+namespace glassbox::gui {
+namespace {
+
+// The training thread shares the machine with the GUI thread: one thread fewer than the cores
+// keeps the window fluid while a model trains (at least one).
+unsigned trainingThreads() {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores > 2 ? cores - 1 : std::max(1u, cores);
+}
+
+// Lets one report through per 50 ms (several fitting threads may report at once).
+class ProgressThrottle {
+  public:
+    bool admit() {
+        const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+        auto next = next_.load(std::memory_order_relaxed);
+        if (now < next) return false;
+        const auto interval =
+            std::chrono::duration_cast<std::chrono::steady_clock::duration>(kInterval).count();
+        return next_.compare_exchange_strong(next, now + interval, std::memory_order_relaxed);
+    }
+
+  private:
+    static constexpr std::chrono::milliseconds kInterval{50};
+    std::atomic<std::chrono::steady_clock::rep> next_{0};
+};
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+struct PreparedData {
+    DatasetResult built;
+    std::vector<Warning> warnings;
+};
+
+// The dataset a request trains on, with the warnings a user should see.
+PreparedData prepare(const Table& table, const std::string& target,
+                     const std::optional<TaskKind>& task,
+                     const std::optional<std::vector<std::string>>& features,
+                     const Learner& learner) {
+    PreparedData out{makeDataset(table, target, task, features), {}};
+    if (out.built.droppedRows > 0)
+        out.warnings.push_back({"rows with a missing target were left out", out.built.droppedRows});
+    if (!learner.supports(out.built.dataset.task))
+        throw InvalidArgument("learner", std::string(learner.name()) + " does not do " +
+                                             std::string(taskName(out.built.dataset.task)));
+    if (out.built.dataset.features.schema().features.empty())
+        throw InvalidArgument("features", "no feature columns are chosen");
+    return out;
+}
+
+DatasetFingerprint fingerprintOf(const DataSource& source, const Table& table,
+                                 const TaskContext& task) {
+    if (!source.path.isEmpty())
+        return fingerprintDataFile(QFile::encodeName(source.path).toStdString(), table.rowCount(),
+                                   table.columnCount(), task);
+    DatasetFingerprint fingerprint;
+    fingerprint.rows = table.rowCount();
+    fingerprint.columns = table.columnCount();
+    if (const SampleDataset* sample = SampleDatasets::find(source.sample)) {
+        const QByteArray bytes = SampleDatasets::bytes(*sample);
+        fingerprint.file = "sample:" + sample->fileName.toStdString();
+        fingerprint.sha256 = Sha256::hex(Sha256::of(std::span(
+            reinterpret_cast<const std::uint8_t*>(bytes.constData()), std::size_t(bytes.size()))));
+    } else {
+        fingerprint.file = source.displayName.toStdString();
+    }
+    return fingerprint;
+}
+
+// Runs work; turns Cancelled into onCancelled() and every other exception into onError.
+template <typename Work, typename OnCancelled, typename OnError>
+void guarded(Work&& work, OnCancelled&& onCancelled, OnError&& onError) {
+    try {
+        work();
+    } catch (const Cancelled&) {
+        onCancelled();
+    } catch (const std::bad_alloc&) {
+        onError(TrainingWorker::tr("Not enough memory."));
+    } catch (const std::exception& e) {
+        onError(QString::fromStdString(e.what()));
+    } catch (...) {
+        onError(TrainingWorker::tr("Unknown error."));
+    }
+}
+
+}  // namespace
+
+TrainingWorker::TrainingWorker(QString registryPath, QObject* parent)
+    : QObject(parent), registryPath_(std::move(registryPath)) {
+    registerEngineMetaTypes();
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+TaskContext TrainingWorker::taskFor(int job, const CancelHandle& cancel) {
+    auto throttle = std::make_shared<ProgressThrottle>();
+    return TaskContext(
+        [this, job, throttle](double fraction, std::string_view stage) {
+            if (throttle->admit())
+                emit progress(job, fraction,
+                              QString::fromUtf8(stage.data(), qsizetype(stage.size())));
+        },
+        cancel.get());
+}
+
+ModelRegistry& TrainingWorker::registry() {
+    if (!registry_)
+        registry_.emplace(ModelRegistry::open(QFile::encodeName(registryPath_).toStdString()));
+    return *registry_;
+}
+
+std::int64_t TrainingWorker::save(const TrainingOutcome& outcome, const Table& table,
+                                  const TaskContext& task) {
+    const TrainingRequest& request = outcome.request;
+    NewVersion version;
+    version.name = request.versionName;
+    version.metrics = outcome.run.metrics;
+    version.perFold = outcome.run.perFold;
+    version.validation = outcome.run.validation;
+    version.parent = request.parent;
+    version.dataset = fingerprintOf(request.source, table, task);
+    return registry().addVersion(outcome.run.trained, version);
+}
+
+void TrainingWorker::train(int job, const std::shared_ptr<const Table>& table,
+                           const TrainingRequest& request, const CancelHandle& cancel) {
+    guarded(
+        [&] {
+            const auto start = std::chrono::steady_clock::now();
+            const TaskContext task = taskFor(job, cancel);
+            task.report(0.0, "preparing the data");
+            const Learner& learner = learnerNamed(request.learner);
+            const ParamValues params = ParamValues::resolve(learner.params(), request.params);
+            PreparedData data =
+                prepare(*table, request.target, request.task, request.features, learner);
+            const Dataset& dataset = data.built.dataset;
+
+            auto outcome = std::make_shared<TrainingOutcome>();
+            outcome->job = job;
+            outcome->request = request;
+            outcome->run = trainAndValidate(learner, dataset, params, request.validation,
+                                            FitOptions{request.seed, trainingThreads()},
+                                            task.sub(0.0, request.saveToHistory ? 0.97 : 1.0));
+            if (dataset.task == TaskKind::Classification) {
+                outcome->truth.reserve(outcome->run.rows.size());
+                for (std::size_t row : outcome->run.rows)
+                    outcome->truth.push_back(dataset.labels[row]);
+            }
+            outcome->tableRows = std::move(data.built.tableRows);
+            for (const FeatureInfo& f : dataset.features.schema().features)
+                outcome->featureNames.push_back(f.name);
+            outcome->warnings = std::move(data.warnings);
+            task.checkCancelled();  // a cancel during the last fit leaves no version
+            if (request.saveToHistory) {
+                try {
+                    outcome->version = save(*outcome, *table, task.sub(0.97, 1.0, "saving"));
+                } catch (const Cancelled&) {
+                    throw;
+                } catch (const std::exception& e) {
+                    outcome->historyError = QString::fromStdString(e.what());
+                }
+            }
+            outcome->seconds = secondsSince(start);
+            emit trainingFinished(std::move(outcome));
+        },
+        [&] { emit cancelled(job); }, [&](const QString& message) { emit failed(job, message); });
+}
+
+void TrainingWorker::tune(int job, const std::shared_ptr<const Table>& table,
+                          const TuningRequest& request, const CancelHandle& cancel) {
+    guarded(
+        [&] {
+            const auto start = std::chrono::steady_clock::now();
+            const TaskContext task = taskFor(job, cancel);
+            task.report(0.0, "preparing the data");
+            const Learner& learner = learnerNamed(request.learner);
+            // The fixed parameters become one-value dimensions, so every candidate has them.
+            SearchSpace space(learner.params());
+            for (const std::string& assignment : request.values) space.addValues(assignment);
+            for (const std::string& assignment : request.ranges) space.addRange(assignment);
+            if (space.empty())
+                throw InvalidArgument("--grid", "choose at least one parameter to search");
+            const std::vector<std::string> searched = space.names();
+            for (const auto& [name, value] : request.fixedParams)
+                if (std::find(searched.begin(), searched.end(), name) == searched.end())
+                    space.addValues(name + "=" + value);
+            const std::vector<ParamValues> candidates =
+                request.randomCount > 0 ? space.sample(request.randomCount, request.seed)
+                                        : space.grid();
+            PreparedData data =
+                prepare(*table, request.target, request.task, request.features, learner);
+
+            TuningOptions options;
+            options.folds = request.folds;
+            options.foldRule = request.rule;
+            options.metric = request.metric;
+            options.seed = request.seed;
+            options.threads = trainingThreads();
+            options.refit = false;
+            TuningResult result =
+                glassbox::tune(learner, data.built.dataset, candidates, options, task);
+
+            auto outcome = std::make_shared<TuningOutcome>();
+            outcome->job = job;
+            outcome->request = request;
+            outcome->metric = result.metric;
+            outcome->lowerIsBetter = lowerIsBetter(result.metric);
+            outcome->searched = searched;
+            outcome->candidates = std::move(result.candidates);
+            outcome->best = result.best;
+            outcome->seconds = secondsSince(start);
+            emit tuningFinished(std::move(outcome));
+        },
+        [&] { emit cancelled(job); }, [&](const QString& message) { emit failed(job, message); });
+}
+
+}  // namespace glassbox::gui
