@@ -1,6 +1,6 @@
 // The training panel on iris: the task it shows against the engine's inference, the request it
 // emits (features, learner, parameters, validation, seed), the progress slots, the settings
-// that persist, and the tuning dialog's request, value checks and results.
+// that persist, and the way to the tuning dialog and back ("Keep the best").
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -95,11 +95,8 @@ class TestTrainingPanel : public QObject {
     void noTableNoRequest();
     void progressSlotsDriveTheLabels();
     void settingsPersist();
+    void languageChangeKeepsTheSetUp();
     void tuningRequestFromTheDialog();
-    void tuningRejectsAnInvalidValueNamingTheParameter();
-    void tuningRangesNeedRandomSearch();
-    void suggestedValuesAreValid_data();
-    void suggestedValuesAreValid();
     void tuningResultsAndKeepTheBest();
 
   private:
@@ -364,6 +361,22 @@ void TestTrainingPanel::settingsPersist() {
     QCOMPARE(QSettings().value("training/learner").toString(), QString("knn"));
 }
 
+void TestTrainingPanel::languageChangeKeepsTheSetUp() {
+    pickLearner(*panel_, "random_forest");
+    QVERIFY(panel_->paramForm()->setValues({{"n_estimators", "12"}}).isEmpty());
+    featureItem(*panel_, kSepalLength)->setCheckState(0, Qt::Unchecked);
+    QTest::mouseClick(panel_->holdoutButton(), Qt::LeftButton);
+    const TrainingRequest before = trainOnce(*panel_);
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(panel_.get(), &change);
+    QCoreApplication::sendEvent(panel_->paramForm(), &change);
+    const TrainingRequest after = trainOnce(*panel_);
+    QVERIFY(after.params == before.params);
+    QVERIFY(after.features == before.features);
+    QCOMPARE(after.validation.kind, ValidationPlan::Kind::Holdout);
+    QCOMPARE(after.params.at("n_estimators"), std::string("12"));
+}
+
 void TestTrainingPanel::tuningRequestFromTheDialog() {
     pickLearner(*panel_, "decision_tree");
     panel_->seed()->setValue(3);
@@ -402,80 +415,6 @@ void TestTrainingPanel::tuningRequestFromTheDialog() {
     QVERIFY(!request.fixedParams.count("max_depth"));
     QCOMPARE(request.fixedParams.at("ccp_alpha"), std::string("0.01"));
     QCOMPARE(request.metric, defaultMetric(TaskKind::Classification));
-}
-
-void TestTrainingPanel::tuningRejectsAnInvalidValueNamingTheParameter() {
-    panel_->openTuning();
-    TuningDialog* dialog = panel_->tuningDialog();
-    const std::string learner = panel_->learnerPicker()->currentData().toString().toStdString();
-    // The first integer parameter of the learner, given a word it does not take.
-    std::string name;
-    for (const ParamSpec& spec : learnerNamed(learner).params())
-        if (spec.type == ParamType::Integer && spec.choices.empty() && name.empty())
-            name = spec.name;
-    QVERIFY(!name.empty());
-    dialog->searchBox(name)->setChecked(true);
-    dialog->valuesEdit(name)->setText("2,abc");
-    QVERIFY(!dialog->runButton()->isEnabled());
-    QVERIFY(dialog->errorLabel()->isVisibleTo(dialog));
-    QVERIFY2(dialog->errorLabel()->text().startsWith(QString::fromStdString(name)),
-             qPrintable(dialog->errorLabel()->text()));
-    QCOMPARE(dialog->candidateCount(), std::size_t{0});
-    QSignalSpy spy(dialog, &TuningDialog::tuneRequested);
-    dialog->run();
-    QCOMPARE(spy.count(), 0);
-}
-
-void TestTrainingPanel::tuningRangesNeedRandomSearch() {
-    pickLearner(*panel_, "knn");
-    panel_->openTuning();
-    TuningDialog* dialog = panel_->tuningDialog();
-    QVERIFY(dialog->searchBox("k"));
-    dialog->searchBox("k")->setChecked(true);
-    dialog->valuesEdit("k")->setText("1:30");
-    QVERIFY(!dialog->runButton()->isEnabled());
-    QVERIFY(dialog->errorLabel()->text().startsWith("k:"));
-    dialog->randomButton()->setChecked(true);
-    dialog->randomCount()->setValue(6);
-    QVERIFY2(dialog->runButton()->isEnabled(), qPrintable(dialog->errorLabel()->text()));
-    QCOMPARE(dialog->candidateCount(), std::size_t{6});
-    QSignalSpy spy(dialog, &TuningDialog::tuneRequested);
-    dialog->run();
-    QCOMPARE(spy.count(), 1);
-    const auto request = spy.takeFirst().at(0).value<TuningRequest>();
-    QCOMPARE(request.ranges, std::vector<std::string>({"k=1:30"}));
-    QCOMPARE(request.randomCount, std::size_t{6});
-}
-
-void TestTrainingPanel::suggestedValuesAreValid_data() {
-    QTest::addColumn<QString>("learner");
-    QTest::addColumn<int>("task");
-    for (const Learner* learner : allLearners())
-        for (const TaskKind task : {TaskKind::Classification, TaskKind::Regression})
-            if (learner->supports(task)) {
-                const std::string row =
-                    std::string(learner->name()) + " " + std::string(taskName(task));
-                QTest::newRow(row.c_str())
-                    << QString::fromStdString(std::string(learner->name())) << int(task);
-            }
-}
-
-void TestTrainingPanel::suggestedValuesAreValid() {
-    QFETCH(QString, learner);
-    QFETCH(int, task);
-    for (const ParamSpec& spec : learnerNamed(learner.toStdString()).params()) {
-        const QString values = TuningDialog::suggestedValues(spec, static_cast<TaskKind>(task));
-        SearchSpace space(learnerNamed(learner.toStdString()).params());
-        try {
-            space.addValues(spec.name + "=" + values.toStdString());
-        } catch (const std::exception& e) {
-            QFAIL(e.what());
-        }
-        QVERIFY2(space.gridSize() >= 1, spec.name.c_str());
-        if (spec.type != ParamType::Choice || spec.choices.size() > 1)
-            QVERIFY2(space.gridSize() >= 2 || spec.name == "criterion",
-                     (spec.name + ": " + values.toStdString()).c_str());
-    }
 }
 
 void TestTrainingPanel::tuningResultsAndKeepTheBest() {
