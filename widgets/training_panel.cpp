@@ -358,6 +358,17 @@ void TrainingPanel::retranslate() {
 }
 
 void TrainingPanel::setTable(std::shared_ptr<const LoadedTable> table, DataSource source) {
+    // The same source again (the table re-read with other column types): keep the target and
+    // the unticked features.
+    const bool sameSource = table_ && table && source.path == source_.path &&
+                            source.sample == source_.sample &&
+                            source.displayName == source_.displayName;
+    const QString previousTarget = target_->currentText();
+    QStringList unticked;
+    for (int i = 0; i < features_->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* item = features_->topLevelItem(i);
+        if (!item->isDisabled() && item->checkState(0) == Qt::Unchecked) unticked << item->text(0);
+    }
     table_ = std::move(table);
     source_ = std::move(source);
     const QSignalBlocker block(target_);
@@ -366,9 +377,15 @@ void TrainingPanel::setTable(std::shared_ptr<const LoadedTable> table, DataSourc
         for (const Column& column : table_->table.columns())
             target_->addItem(ColumnTypeText::icon(column.type()),
                              QString::fromStdString(column.name()));
-        target_->setCurrentIndex(target_->count() - 1);
+        const int kept = sameSource ? target_->findText(previousTarget) : -1;
+        target_->setCurrentIndex(kept >= 0 ? kept : target_->count() - 1);
     }
     fillFeatures();
+    if (sameSource) {
+        for (const QString& name : unticked)
+            for (QTreeWidgetItem* item : features_->findItems(name, Qt::MatchExactly))
+                if (!item->isDisabled()) item->setCheckState(0, Qt::Unchecked);
+    }
     targetChanged();
     dataGroup_->setEnabled(table_ != nullptr);
     trainButton_->setEnabled(table_ != nullptr);

@@ -88,6 +88,7 @@ class TestTrainingPanel : public QObject {
     void learnersThatCannotDoTheTaskAreDisabled();
     void untickedFeatureLeavesTheRequest();
     void textColumnsAreDisabled();
+    void sameSourceKeepsTargetAndFeatures();
     void holdoutPercent();
     void crossValidationFoldsAndRule();
     void paramsSeedAndHistoryInTheRequest();
@@ -229,6 +230,19 @@ void TestTrainingPanel::textColumnsAreDisabled() {
     const TrainingRequest request = trainOnce(*panel_);
     QVERIFY(std::find(request.features->begin(), request.features->end(), kSpecies) ==
             request.features->end());
+}
+
+void TestTrainingPanel::sameSourceKeepsTargetAndFeatures() {
+    pick(panel_->targetPicker(), kSepalLength);
+    featureItem(*panel_, kSpecies)->setCheckState(0, Qt::Unchecked);
+    auto reread = std::make_shared<const LoadedTable>(readTable(kIris, ReadOptions{}));
+    panel_->setTable(reread, DataSource{"iris", kIris, {}});
+    QCOMPARE(panel_->targetPicker()->currentText().toStdString(), kSepalLength);
+    QCOMPARE(featureItem(*panel_, kSpecies)->checkState(0), Qt::Unchecked);
+    // Another source starts afresh.
+    panel_->setTable(reread, DataSource{"iris copy", "/elsewhere/iris.csv", {}});
+    QCOMPARE(panel_->targetPicker()->currentText().toStdString(), kSpecies);
+    QCOMPARE(featureItem(*panel_, kSepalLength)->checkState(0), Qt::Checked);
 }
 
 void TestTrainingPanel::holdoutPercent() {
