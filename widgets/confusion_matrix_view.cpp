@@ -21,7 +21,7 @@ constexpr int kMargin = 8;
 constexpr int kLabelGap = 6;
 // Font scales tried, largest first: a few classes get a larger matrix, many a smaller font,
 // and below the smallest the matrix scrolls.
-constexpr qreal kScales[] = {1.4, 1.2, 1.0, 0.9, 0.8, 0.7};
+constexpr qreal kScales[] = {1.6, 1.4, 1.2, 1.0, 0.9, 0.8, 0.7};
 
 const QColor kCorrect(33, 102, 172);  // diagonal
 const QColor kWrong(202, 64, 46);     // off the diagonal
@@ -406,8 +406,7 @@ void ConfusionMatrixView::changeEvent(QEvent* event) {
 
 void ConfusionMatrixView::retranslate() {
     axesLabel_->setText(
-        tr("Rows: true class, columns: predicted class. Click a cell to select "
-           "its rows in the data table."));
+        tr("Rows: true class; columns: predicted class. Click a cell to select its rows."));
     percentLabel_->setText(tr("&Percent of:"));
     percentBox_->setItemText(0, tr("true class"));
     percentBox_->setItemText(1, tr("all rows"));

@@ -218,7 +218,7 @@ void RunDetails::fillHeader() {
         field(tr("Task:"), QString::fromStdString(std::string(taskName(trained.task)))),
         field(tr("Dataset:"), o.request.source.displayName),
         field(tr("Rows scored:"), formatCount(o.run.rows.size())),
-        field(tr("Fitted in:"), tr("%1 s").arg(QLocale().toString(o.run.trainSeconds, 'f', 3))),
+        field(tr("Fitted in:"), tr("%1 s").arg(formatSeconds(o.run.trainSeconds))),
         field(tr("Version:"), version)};
     QString html = first.join(separator);
     html +=
@@ -248,6 +248,7 @@ void RunDetails::fillMetrics() {
     }
     fitColumns(metrics_);
     metrics_->setMinimumHeight(heightForRows(metrics_, std::min(metrics_->rowCount(), 6)));
+    metrics_->setMinimumWidth(widthOfColumns(metrics_));
 }
 
 void RunDetails::fillFitSummary() {

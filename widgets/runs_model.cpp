@@ -18,11 +18,6 @@ QString parameterText(const TrainingOutcome& outcome) {
     return parts.join(QStringLiteral(", "));
 }
 
-QString formatSeconds(double seconds) {
-    if (seconds < 0.001) return QStringLiteral("<") + QLocale().toString(0.001, 'f', 3);
-    return QLocale().toString(seconds, 'f', seconds < 10 ? 3 : 1);
-}
-
 }  // namespace
 
 QString shortValidation(const ValidationPlan& plan) {
@@ -37,6 +32,11 @@ QString shortValidation(const ValidationPlan& plan) {
             break;
     }
     return QCoreApplication::translate("glassbox::gui::RunsModel", "training rows");
+}
+
+QString formatSeconds(double seconds) {
+    if (seconds < 0.001) return QStringLiteral("<") + QLocale().toString(0.001, 'f', 3);
+    return QLocale().toString(seconds, 'f', seconds < 10 ? 3 : 1);
 }
 
 QString formatMetric(double value) {

@@ -73,6 +73,8 @@ class RunsModel : public QAbstractTableModel {
 
 // "5-fold CV", "holdout 25%", "training rows": the short form of a validation plan.
 QString shortValidation(const ValidationPlan& plan);
+// Fitting time in seconds: "<0.001", "0.042", "12.5".
+QString formatSeconds(double seconds);
 // A metric value as the views show it: 4 decimals, "–" for NaN.
 QString formatMetric(double value);
 

@@ -238,6 +238,21 @@ void RunsView::updateComparison() {
         }
     }
     comparison_->resizeColumnsToContents();
+    growTopForComparison();
+}
+
+void RunsView::growTopForComparison() {
+    // The comparison lists every metric: give it the room when the runs table is short.
+    const int wanted =
+        comparisonTitle_->sizeHint().height() +
+        comparison_->horizontalHeader()->sizeHint().height() +
+        comparison_->rowCount() * comparison_->verticalHeader()->defaultSectionSize() +
+        2 * comparison_->frameWidth() + 8;
+    QList<int> sizes = splitter_->sizes();
+    if (sizes.size() != 2 || sizes[0] >= wanted || sizes[0] + sizes[1] < 2 * wanted) return;
+    sizes[1] -= wanted - sizes[0];
+    sizes[0] = wanted;
+    splitter_->setSizes(sizes);
 }
 
 void RunsView::changeEvent(QEvent* event) {

@@ -61,6 +61,7 @@ class RunsView : public QWidget {
   private:
     void onCurrentChanged();
     void updateComparison();
+    void growTopForComparison();
     void retranslate();
 
     RunsModel* model_;
