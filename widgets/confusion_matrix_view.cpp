@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMouseEvent>
@@ -51,6 +52,7 @@ class ConfusionCanvas : public QWidget {
   public:
     explicit ConfusionCanvas(ConfusionMatrixView* view) : QWidget(view), view_(view) {
         setMouseTracking(true);
+        setFocusPolicy(Qt::StrongFocus);
         setAutoFillBackground(true);
         setBackgroundRole(QPalette::Base);
     }
@@ -60,6 +62,13 @@ class ConfusionCanvas : public QWidget {
     ConfusionMatrixView::Percent percent = ConfusionMatrixView::Percent::OfTrueClass;
 
     int classCount() const { return static_cast<int>(classes.size()); }
+
+    void setMatrix(std::vector<std::vector<std::size_t>> counts, QStringList names) {
+        confusion = std::move(counts);
+        classes = std::move(names);
+        hovered_ = {-1, -1};
+        current_ = {0, 0};
+    }
 
     std::size_t count(int t, int p) const {
         if (t < 0 || p < 0 || t >= static_cast<int>(confusion.size())) return 0;
@@ -122,8 +131,46 @@ class ConfusionCanvas : public QWidget {
     void mousePressEvent(QMouseEvent* event) override {
         if (event->button() != Qt::LeftButton) return;
         const QPoint cell = cellAt(event->position().toPoint());
-        if (cell.x() >= 0) emit view_->cellActivated(cell.y(), cell.x());
+        if (cell.x() < 0) return;
+        current_ = cell;
+        update();
+        emit view_->cellActivated(cell.y(), cell.x());
     }
+    // Arrows move the focused cell; Enter or Space activates it.
+    void keyPressEvent(QKeyEvent* event) override {
+        const int n = classCount();
+        if (n == 0) return QWidget::keyPressEvent(event);
+        QPoint cell = current_;
+        switch (event->key()) {
+            case Qt::Key_Left:
+                cell.rx() -= 1;
+                break;
+            case Qt::Key_Right:
+                cell.rx() += 1;
+                break;
+            case Qt::Key_Up:
+                cell.ry() -= 1;
+                break;
+            case Qt::Key_Down:
+                cell.ry() += 1;
+                break;
+            case Qt::Key_Return:
+            case Qt::Key_Enter:
+            case Qt::Key_Space:
+                emit view_->cellActivated(current_.y(), current_.x());
+                return;
+            default:
+                return QWidget::keyPressEvent(event);
+        }
+        current_ = QPoint(std::clamp(cell.x(), 0, n - 1), std::clamp(cell.y(), 0, n - 1));
+        const QRect rect = cellRect(current_.y(), current_.x());
+        if (auto* area = qobject_cast<QScrollArea*>(parentWidget() ? parentWidget()->parentWidget()
+                                                                   : nullptr))
+            area->ensureVisible(rect.center().x(), rect.center().y(), rect.width(), rect.height());
+        update();
+    }
+    void focusInEvent(QFocusEvent*) override { update(); }
+    void focusOutEvent(QFocusEvent*) override { update(); }
     bool event(QEvent* event) override {
         if (event->type() == QEvent::ToolTip) {
             auto* help = static_cast<QHelpEvent*>(event);
@@ -214,6 +261,7 @@ class ConfusionCanvas : public QWidget {
     bool rotated_ = false;
     QSize content_;
     QPoint hovered_{-1, -1};  // (predicted, true)
+    QPoint current_{0, 0};    // the keyboard's cell (predicted, true)
 };
 
 void ConfusionCanvas::paintEvent(QPaintEvent*) {
@@ -303,6 +351,11 @@ void ConfusionCanvas::paintEvent(QPaintEvent*) {
             painter.drawText(lower, Qt::AlignHCenter | Qt::AlignTop, percentText(t, p));
         }
     }
+    if (hasFocus() && current_.x() < n && current_.y() < n) {
+        painter.setPen(QPen(pal.color(QPalette::Text), 1, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(cellRect(current_.y(), current_.x()).adjusted(3, 3, -4, -4));
+    }
     if (hovered_.x() >= 0) {
         painter.setPen(QPen(pal.color(QPalette::Highlight), 2));
         painter.setBrush(Qt::NoBrush);
@@ -349,8 +402,7 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget* parent)
 
 void ConfusionMatrixView::setMatrix(std::vector<std::vector<std::size_t>> confusion,
                                     QStringList classes) {
-    canvas_->confusion = std::move(confusion);
-    canvas_->classes = std::move(classes);
+    canvas_->setMatrix(std::move(confusion), std::move(classes));
     canvas_->fitTo(scroll_->viewport()->size());
 }
 

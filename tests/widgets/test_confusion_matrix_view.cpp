@@ -84,6 +84,7 @@ class TestConfusionMatrixView : public QObject {
     void clickingACellSelectsItsRows_data();
     void clickingACellSelectsItsRows();
     void manyClassesStayUsable();
+    void keyboardActivatesACell();
 };
 
 void TestConfusionMatrixView::initTestCase() {
@@ -218,6 +219,23 @@ void TestConfusionMatrixView::manyClassesStayUsable() {
         matrix->canvas()->mapTo(scroll->viewport(), last.center())));
     // Cells stay big enough for their text.
     QVERIFY(last.height() >= 2 * QFontMetrics(matrix->canvas()->font()).height() * 0.7);
+}
+
+void TestConfusionMatrixView::keyboardActivatesACell() {
+    const auto& outcome = *fixture("iris").outcome;
+    ConfusionMatrixView view;
+    QStringList classes;
+    for (const auto& c : outcome.run.trained.classes) classes << QString::fromStdString(c);
+    view.setMatrix(outcome.run.metrics.confusion, classes);
+    QSignalSpy cells(&view, &ConfusionMatrixView::cellActivated);
+    QTest::keyClick(view.canvas(), Qt::Key_Right);
+    QTest::keyClick(view.canvas(), Qt::Key_Right);
+    QTest::keyClick(view.canvas(), Qt::Key_Right);  // stays on the last column
+    QTest::keyClick(view.canvas(), Qt::Key_Down);
+    QTest::keyClick(view.canvas(), Qt::Key_Return);
+    QCOMPARE(cells.count(), 1);
+    QCOMPARE(cells.at(0).at(0).toInt(), 1);
+    QCOMPARE(cells.at(0).at(1).toInt(), 2);
 }
 
 QTEST_MAIN(TestConfusionMatrixView)
