@@ -314,6 +314,7 @@ QWidget* PredictView::createExplainPage() {
     auto* page = new QWidget(this);
     methodLabel_ = new QLabel(page);
     methodCombo_ = new QComboBox(page);
+    methodCombo_->setObjectName(QStringLiteral("importanceMethod"));
     methodCombo_->addItem(QString(), static_cast<int>(ImportanceMethod::Permutation));
     methodCombo_->addItem(QString(), static_cast<int>(ImportanceMethod::Impurity));
     importanceButton_ = new QPushButton(page);
@@ -616,9 +617,9 @@ void PredictView::updateDataLabel() {
 // ---- results ----
 
 void PredictView::clearResults() {
+    // A running export keeps going: it writes the predictions it was given.
     for (auto kind : {PredictionClient::Kind::Predict, PredictionClient::Kind::Evaluate,
-                      PredictionClient::Kind::Importance, PredictionClient::Kind::Row,
-                      PredictionClient::Kind::Export})
+                      PredictionClient::Kind::Importance, PredictionClient::Kind::Row})
         client_->forget(kind);
     predictions_.reset();
     evaluation_.reset();

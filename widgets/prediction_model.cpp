@@ -3,6 +3,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QLocale>
 
 #include "widgets/data_table_model.h"
 
@@ -109,7 +110,8 @@ QVariant PredictionModel::predictionData(std::size_t row, int extra, int role) c
     if (role == Qt::BackgroundRole) return QBrush(kPredictionBackground);
     if (!classification) {
         const double value = predictions_->values[row];
-        if (role == Qt::DisplayRole) return QString::fromStdString(formatNumber(value));
+        // Six significant digits in the cell; ValueRole and the export keep every digit.
+        if (role == Qt::DisplayRole) return QLocale().toString(value, 'g', 6);
         if (role == ValueRole) return value;
         if (role == Qt::TextAlignmentRole)
             return static_cast<int>(Qt::AlignRight | Qt::AlignVCenter);

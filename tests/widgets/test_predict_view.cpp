@@ -29,6 +29,7 @@ using glassbox::gui::PredictView;
 namespace {
 
 const QString kIris = QStringLiteral(GLASSBOX_SHARED_DIR "/datasets/iris.csv");
+const QString kDiabetes = QStringLiteral(GLASSBOX_SHARED_DIR "/datasets/diabetes_regression.csv");
 constexpr int kTimeout = 30000;
 
 TrainedModel fitModel(const Dataset& data, const std::string& learnerName,
@@ -53,6 +54,9 @@ void saveShot(QWidget& widget, const QString& name) {
     const QString dir = qEnvironmentVariable("GLASSBOX_SCREENSHOT_DIR");
     if (dir.isEmpty()) return;
     QDir().mkpath(dir);
+    // Shown, so that the layout and the scroll bars are what a user sees.
+    widget.show();
+    QTest::qWait(50);
     QVERIFY(widget.grab().save(QDir(dir).filePath(name)));
 }
 
@@ -71,6 +75,9 @@ class TestPredictView : public QObject {
     void explainsImportanceAndShap();
     void missingFeatureShowsTheEngineError();
     void staleVersionAnswerIsDropped();
+    void impurityImportanceOfTheTree();
+    void regressionPredictsEvaluatesExplains();
+    void millionRowsStayResponsive();
 
   private:
     // A view on the temporary history showing `version` on `data`, predictions done.
@@ -82,6 +89,7 @@ class TestPredictView : public QObject {
     QString missingFeatureCsv_;
     qint64 treeId_ = 0;
     qint64 logisticId_ = 0;
+    qint64 linearId_ = 0;
     QStringList messages_;
 };
 
@@ -104,6 +112,16 @@ void TestPredictView::initTestCase() {
     v.metrics = classificationScores(data.labels, logistic.model->predict(data.features, {}));
     v.name = "";
     logisticId_ = registry.addVersion(logistic, v);
+
+    const LoadedTable diabetes = readTable(kDiabetes.toStdString(), ReadOptions{});
+    const Dataset regression = makeDataset(diabetes.table, "progression", std::nullopt).dataset;
+    QCOMPARE(regression.task, TaskKind::Regression);
+    const TrainedModel linear = fitModel(regression, "linear_regression", {});
+    NewVersion r;
+    r.validation = "training rows";
+    r.metrics =
+        regressionScores(regression.targets, linear.model->predict(regression.features, {}).values);
+    linearId_ = registry.addVersion(linear, r);
 
     // iris without "petal width (cm)", a feature of both models.
     missingFeatureCsv_ = dir_.filePath("no-petal-width.csv");
@@ -377,7 +395,7 @@ void TestPredictView::staleVersionAnswerIsDropped() {
     auto view = std::make_unique<PredictView>(registryPath_);
     QSignalSpy listed(view.get(), &PredictView::versionsRefreshed);
     QVERIFY(listed.wait(kTimeout));
-    QCOMPARE(view->versionCombo()->count(), 2);
+    QCOMPARE(view->versionCombo()->count(), 3);
     QSignalSpy loaded(view.get(), &PredictView::versionLoaded);
     view->openVersion(treeId_);
     view->openVersion(logisticId_);
@@ -386,6 +404,135 @@ void TestPredictView::staleVersionAnswerIsDropped() {
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(loaded.at(0).at(0).toLongLong(), logisticId_);
     QCOMPARE(view->loadedVersion()->info.id, logisticId_);
+}
+
+void TestPredictView::impurityImportanceOfTheTree() {
+    messages_.clear();
+    const auto view = openView(treeId_, kIris, QStringLiteral("explain"));
+    QVERIFY2(view, qPrintable(messages_.join('\n')));
+    auto* method = view->findChild<QComboBox*>(QStringLiteral("importanceMethod"));
+    QVERIFY(method);
+    QSignalSpy importance(view.get(), &PredictView::importanceShown);
+    method->setCurrentIndex(1);
+    view->computeImportance();
+    QVERIFY(importance.wait(kTimeout));
+    const TrainedModel model = ModelRegistry::open(registryPath_.toStdString()).loadModel(treeId_);
+    const ImportanceResult expected = impurityImportance(model);
+    const ImportanceResult& shown = view->importance()->result;
+    QCOMPARE(shown.method, expected.method);
+    QCOMPARE(shown.features.size(), expected.features.size());
+    for (std::size_t i = 0; i < expected.features.size(); ++i) {
+        QCOMPARE(shown.features[i].name, expected.features[i].name);
+        QCOMPARE(shown.features[i].value, expected.features[i].value);
+    }
+}
+
+void TestPredictView::regressionPredictsEvaluatesExplains() {
+    messages_.clear();
+    const auto view = openView(linearId_, kDiabetes, QStringLiteral("evaluate"));
+    QVERIFY2(view, qPrintable(messages_.join('\n')));
+    const TrainedModel model =
+        ModelRegistry::open(registryPath_.toStdString()).loadModel(linearId_);
+    const auto table = readShared(kDiabetes);
+    const Predictions expected = model.predict(table->table, "diabetes", {});
+    PredictionModel* m = view->predictionModel();
+    QCOMPARE(m->rowCount(), 442);
+    QCOMPARE(m->columnCount(), 1 + 11);
+    QCOMPARE(m->headerData(0, Qt::Horizontal).toString(), QString("predicted"));
+    for (int row : {0, 100, 441})
+        QCOMPARE(m->data(m->index(row, 0), PredictionModel::ValueRole).toDouble(),
+                 expected.values[static_cast<std::size_t>(row)]);
+
+    if (!view->evaluation()) {
+        QSignalSpy evaluated(view.get(), &PredictView::evaluationShown);
+        QVERIFY2(evaluated.wait(kTimeout), qPrintable(messages_.join('\n')));
+    }
+    const Scores scores = regressionScores(
+        labelledRows(model, table->table, "diabetes").dataset.targets, expected.values);
+    QCOMPARE(*view->evaluation()->scores.get("r2"), *scores.get("r2"));
+    QCOMPARE(view->metricCombo()->currentText(), QString("r2"));
+    view->alertThresholdSpin()->setValue(*scores.get("r2") + 0.1);
+    QVERIFY(view->isAlertShown());
+    view->metricCombo()->setCurrentText(QStringLiteral("rmse"));
+    view->alertThresholdSpin()->setValue(*scores.get("rmse") - 1);
+    QVERIFY(view->alertText().contains(QStringLiteral("rmse")));
+    view->alertThresholdSpin()->setValue(*scores.get("rmse") + 1);
+    QVERIFY(!view->isAlertShown());
+    saveShot(*view, QStringLiteral("evaluate-regression.png"));
+
+    QSignalSpy explained(view.get(), &PredictView::rowExplanationShown);
+    view->setMode(PredictView::Mode::Explain);
+    view->predictionTable()->selectRow(5);
+    QVERIFY2(explained.wait(kTimeout), qPrintable(messages_.join('\n')));
+    const ShapValues& shap = view->rowExplanation()->shap;
+    double sum = shap.base[0];
+    for (std::size_t f = 0; f < shap.features; ++f) sum += shap.at(0, 0, f);
+    QVERIFY(std::abs(sum - expected.values[5]) < 1e-6);
+    QVERIFY(messages_.isEmpty());
+}
+
+void TestPredictView::millionRowsStayResponsive() {
+    // iris's four features over a million rows, without the target.
+    constexpr std::size_t kRows = 1'000'000;
+    std::vector<Column> columns;
+    const char* names[] = {"sepal length (cm)", "sepal width (cm)", "petal length (cm)",
+                           "petal width (cm)"};
+    for (int c = 0; c < 4; ++c) {
+        std::vector<double> values(kRows);
+        for (std::size_t r = 0; r < kRows; ++r)
+            values[r] = 0.1 * static_cast<double>((r * (7 + c) + 13 * c) % 70);
+        columns.push_back(Column::numeric(names[c], std::move(values), ValidityMask(kRows, true)));
+    }
+    auto big = std::make_shared<LoadedTable>();
+    big->table = Table(std::move(columns));
+
+    messages_.clear();
+    auto view = std::make_unique<PredictView>(registryPath_);
+    view->setMessageHandler([this](const QString&, const QString& text) { messages_ << text; });
+    view->resize(1280, 720);
+    view->show();
+    QSignalSpy loaded(view.get(), &PredictView::versionLoaded);
+    view->openVersion(treeId_);
+    QVERIFY(loaded.wait(kTimeout));
+
+    // The GUI thread's longest pause while a million rows are predicted and exported.
+    QElapsedTimer clock;
+    qint64 last = 0, longest = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        longest = std::max(longest, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    clock.start();
+    ticker.start();
+    QSignalSpy predicted(view.get(), &PredictView::predictionsShown);
+    view->setTable(big, QStringLiteral("generated"));
+    QVERIFY(predicted.wait(kTimeout));
+    QCOMPARE(view->predictionModel()->rowCount(), static_cast<int>(kRows));
+    view->predictionTable()->scrollToBottom();
+    QTest::qWait(50);
+
+    // An export cancelled at once leaves no file.
+    QTemporaryDir out;
+    const QString path = out.filePath("big.csv");
+    view->exportCsv(path);
+    view->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), kTimeout);
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    ticker.stop();
+    qInfo("longest GUI-thread pause: %lld ms", longest);
+    QVERIFY2(longest < 500, qPrintable(QString::number(longest)));
+    QVERIFY(messages_.isEmpty());
+
+    const TrainedModel model = ModelRegistry::open(registryPath_.toStdString()).loadModel(treeId_);
+    const Predictions expected = model.predict(big->table, "generated", {});
+    for (int row : {0, 123'457, 999'999})
+        QCOMPARE(view->predictionModel()
+                     ->data(view->predictionModel()->index(row, 0), PredictionModel::ValueRole)
+                     .toInt(),
+                 expected.predictedClass(static_cast<std::size_t>(row)));
 }
 
 QTEST_MAIN(TestPredictView)
