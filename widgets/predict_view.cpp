@@ -255,7 +255,9 @@ QWidget* PredictView::createEvaluatePage() {
     alertRow->addStretch(1);
 
     decisionCheck_ = new QCheckBox(page);
+    decisionCheck_->setObjectName(QStringLiteral("decisionThresholdCheck"));
     decisionSpin_ = new QDoubleSpinBox(page);
+    decisionSpin_->setObjectName(QStringLiteral("decisionThresholdSpin"));
     decisionSpin_->setDecimals(3);
     decisionSpin_->setRange(0.0, 1.0);
     decisionSpin_->setSingleStep(0.05);
@@ -363,9 +365,9 @@ QWidget* PredictView::createExplainPage() {
 void PredictView::retranslateUi() {
     versionLabel_->setText(tr("&Model:"));
     refreshButton_->setToolTip(tr("List the model history's versions again"));
-    openButton_->setText(tr("Open data…"));
+    openButton_->setText(tr("Open &data…"));
     openButton_->setToolTip(tr("Open a CSV, TSV, ARFF or SQLite file to predict on"));
-    exportButton_->setText(tr("Export CSV…"));
+    exportButton_->setText(tr("&Export CSV…"));
     exportButton_->setToolTip(tr("Save the data with the predictions as CSV"));
     cancelButton_->setText(tr("Cancel"));
     modes_->setTabText(0, tr("Predict"));
@@ -378,7 +380,7 @@ void PredictView::retranslateUi() {
     decisionCheck_->setText(tr("Decision threshold:"));
     decisionCheck_->setToolTip(
         tr("Binary models: predict the second class when its probability is at least this"));
-    evaluateButton_->setText(tr("Evaluate"));
+    evaluateButton_->setText(tr("E&valuate"));
     evaluateButton_->setToolTip(
         tr("Score the model on the labelled rows and keep the evaluation in the history"));
     metricsLabel_->setText(tr("<b>Metrics</b>"));
@@ -391,7 +393,7 @@ void PredictView::retranslateUi() {
     methodLabel_->setText(tr("Importance:"));
     methodCombo_->setItemText(0, tr("Permutation (on the labelled rows)"));
     methodCombo_->setItemText(1, tr("Impurity (tree models)"));
-    importanceButton_->setText(tr("Compute"));
+    importanceButton_->setText(tr("&Compute"));
     importanceTable_->setHorizontalHeaderLabels({tr("Feature"), tr("Importance"), tr("± std")});
     shapClassLabel_->setText(tr("Explain:"));
     shapTable_->setHorizontalHeaderLabels({tr("Feature"), tr("Value"), tr("Contribution")});
@@ -777,7 +779,7 @@ void PredictView::evaluate() {
         return;
     }
     std::optional<double> threshold;
-    if (decisionCheck_->isVisible() && decisionCheck_->isChecked())
+    if (version_->model.classes.size() == 2 && decisionCheck_->isChecked())
         threshold = decisionSpin_->value();
     client_->evaluate(version_, table_, tableName_, threshold, true);
     updateBusy();

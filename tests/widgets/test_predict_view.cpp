@@ -3,6 +3,7 @@
 // CSV export read back, evaluation against the engine's scores with the alert banner and the
 // stored evaluation, importance and SHAP against the engine, a missing feature shown as an
 // error, stale answers dropped. With GLASSBOX_SCREENSHOT_DIR set, saves screenshots there.
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -29,6 +30,7 @@ using glassbox::gui::PredictView;
 namespace {
 
 const QString kIris = QStringLiteral(GLASSBOX_SHARED_DIR "/datasets/iris.csv");
+const QString kBreastCancer = QStringLiteral(GLASSBOX_SHARED_DIR "/datasets/breast_cancer.csv");
 const QString kDiabetes = QStringLiteral(GLASSBOX_SHARED_DIR "/datasets/diabetes_regression.csv");
 constexpr int kTimeout = 30000;
 
@@ -78,6 +80,8 @@ class TestPredictView : public QObject {
     void impurityImportanceOfTheTree();
     void regressionPredictsEvaluatesExplains();
     void millionRowsStayResponsive();
+    void binaryDecisionThreshold();
+    void cancelledReadKeepsTheTable();
 
   private:
     // A view on the temporary history showing `version` on `data`, predictions done.
@@ -90,6 +94,7 @@ class TestPredictView : public QObject {
     qint64 treeId_ = 0;
     qint64 logisticId_ = 0;
     qint64 linearId_ = 0;
+    qint64 binaryId_ = 0;
     QStringList messages_;
 };
 
@@ -122,6 +127,13 @@ void TestPredictView::initTestCase() {
     r.metrics =
         regressionScores(regression.targets, linear.model->predict(regression.features, {}).values);
     linearId_ = registry.addVersion(linear, r);
+
+    const LoadedTable cancer = readTable(kBreastCancer.toStdString(), ReadOptions{});
+    const Dataset binary = makeDataset(cancer.table, "diagnosis", std::nullopt).dataset;
+    QCOMPARE(binary.classes.size(), std::size_t{2});
+    const TrainedModel binaryTree = fitModel(binary, "decision_tree", {{"max_depth", "3"}});
+    v.metrics = classificationScores(binary.labels, binaryTree.model->predict(binary.features, {}));
+    binaryId_ = registry.addVersion(binaryTree, v);
 
     // iris without "petal width (cm)", a feature of both models.
     missingFeatureCsv_ = dir_.filePath("no-petal-width.csv");
@@ -263,6 +275,8 @@ void TestPredictView::evaluatesAndAlerts() {
     QCOMPARE(*view->evaluation()->scores.get("accuracy"), accuracy);
     QCOMPARE(view->evaluation()->rows, std::size_t{150});
     QCOMPARE(view->metricsTable()->rowCount(), static_cast<int>(expected.values.size()));
+    // Multiclass: no decision threshold.
+    QVERIFY(view->findChild<QWidget*>(QStringLiteral("decisionThresholdCheck"))->isHidden());
 
     view->metricCombo()->setCurrentText(QStringLiteral("accuracy"));
     view->alertThresholdSpin()->setValue(accuracy + 0.01);
@@ -395,7 +409,7 @@ void TestPredictView::staleVersionAnswerIsDropped() {
     auto view = std::make_unique<PredictView>(registryPath_);
     QSignalSpy listed(view.get(), &PredictView::versionsRefreshed);
     QVERIFY(listed.wait(kTimeout));
-    QCOMPARE(view->versionCombo()->count(), 3);
+    QCOMPARE(view->versionCombo()->count(), 4);
     QSignalSpy loaded(view.get(), &PredictView::versionLoaded);
     view->openVersion(treeId_);
     view->openVersion(logisticId_);
@@ -533,6 +547,63 @@ void TestPredictView::millionRowsStayResponsive() {
                      ->data(view->predictionModel()->index(row, 0), PredictionModel::ValueRole)
                      .toInt(),
                  expected.predictedClass(static_cast<std::size_t>(row)));
+}
+
+void TestPredictView::binaryDecisionThreshold() {
+    messages_.clear();
+    const auto view = openView(binaryId_, kBreastCancer, QStringLiteral("evaluate"));
+    QVERIFY2(view, qPrintable(messages_.join('\n')));
+    if (!view->evaluation()) {
+        QSignalSpy evaluated(view.get(), &PredictView::evaluationShown);
+        QVERIFY2(evaluated.wait(kTimeout), qPrintable(messages_.join('\n')));
+    }
+    QVERIFY(!view->evaluation()->threshold);
+    auto* check = view->findChild<QCheckBox*>(QStringLiteral("decisionThresholdCheck"));
+    auto* spin = view->findChild<QDoubleSpinBox*>(QStringLiteral("decisionThresholdSpin"));
+    QVERIFY(check && spin && !check->isHidden());
+    check->setChecked(true);
+    spin->setValue(0.8);
+    QSignalSpy evaluated(view.get(), &PredictView::evaluationShown);
+    view->evaluate();
+    QVERIFY2(evaluated.wait(kTimeout), qPrintable(messages_.join('\n')));
+    QCOMPARE(view->evaluation()->threshold, std::optional<double>(0.8));
+
+    const TrainedModel model =
+        ModelRegistry::open(registryPath_.toStdString()).loadModel(binaryId_);
+    const auto table = readShared(kBreastCancer);
+    const DatasetResult labelled = labelledRows(model, table->table, "cancer");
+    const Predictions p = model.model->predict(labelled.dataset.features, {});
+    const Scores at = classificationScoresAt(labelled.dataset.labels, p, 0.8);
+    QCOMPARE(*view->evaluation()->scores.get("accuracy"), *at.get("accuracy"));
+    QCOMPARE(*view->evaluation()->scores.get("recall"), *at.get("recall"));
+    QVERIFY(messages_.isEmpty());
+}
+
+void TestPredictView::cancelledReadKeepsTheTable() {
+    // Large enough that the read is still running when Cancel is pressed.
+    const QString big = dir_.filePath("big.csv");
+    {
+        QFile file(big);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray chunk = "a,b,c\n";
+        for (int i = 0; i < 300'000; ++i)
+            chunk += QByteArray::number(i) + ',' + QByteArray::number(i * 0.5) + ",x\n";
+        file.write(chunk);
+    }
+    messages_.clear();
+    const auto view = openView(treeId_, kIris);
+    QVERIFY2(view, qPrintable(messages_.join('\n')));
+    const auto before = view->table();
+    QSignalSpy changed(view.get(), &PredictView::tableChanged);
+    view->openDataFile(big);
+    QVERIFY(view->isBusy());
+    view->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), kTimeout);
+    QTest::qWait(100);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(view->table(), before);
+    QVERIFY(view->predictionModel()->predictions());
+    QVERIFY(messages_.isEmpty());
 }
 
 QTEST_MAIN(TestPredictView)
