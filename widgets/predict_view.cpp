@@ -519,9 +519,18 @@ void PredictView::onVersionsListed(VersionListPtr versions) {
                                                              : tr("Choose a saved model…"));
         versionCombo_->setCurrentIndex(wanted ? versionCombo_->findData(*wanted) : -1);
     }
-    if (pendingVersion_ && versionCombo_->currentIndex() < 0)
-        showError(tr("Version #%1 is not in the model history.").arg(*pendingVersion_));
+    const std::optional<qint64> missing =
+        pendingVersion_ && versionCombo_->currentIndex() < 0 ? pendingVersion_ : std::nullopt;
     pendingVersion_.reset();
+    if (missing) {
+        // Keep showing the version already loaded.
+        if (version_) {
+            const QSignalBlocker blocker(versionCombo_);
+            versionCombo_->setCurrentIndex(
+                versionCombo_->findData(static_cast<qint64>(version_->info.id)));
+        }
+        showError(tr("Version #%1 is not in the model history.").arg(*missing));
+    }
     const std::optional<qint64> chosen = currentVersion();
     if (chosen && (!version_ || version_->info.id != *chosen))
         onVersionChosen(versionCombo_->currentIndex());

@@ -418,6 +418,15 @@ void TestPredictView::staleVersionAnswerIsDropped() {
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(loaded.at(0).at(0).toLongLong(), logisticId_);
     QCOMPARE(view->loadedVersion()->info.id, logisticId_);
+
+    // An id the history does not have: an error, the loaded version stays.
+    messages_.clear();
+    view->setMessageHandler([this](const QString&, const QString& text) { messages_ << text; });
+    QSignalSpy errors(view.get(), &PredictView::errorShown);
+    view->openVersion(987654);
+    QVERIFY(errors.wait(kTimeout));
+    QVERIFY(messages_.at(0).contains(QStringLiteral("987654")));
+    QCOMPARE(view->currentVersion(), std::optional<qint64>(logisticId_));
 }
 
 void TestPredictView::impurityImportanceOfTheTree() {
