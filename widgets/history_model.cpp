@@ -48,6 +48,11 @@ void HistoryModel::setVersions(std::shared_ptr<const VersionList> versions) {
     endResetModel();
 }
 
+void HistoryModel::retranslate() {
+    if (columnCount() > 0) emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+    if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
 const VersionList& HistoryModel::versions() const {
     return versions_ ? *versions_ : emptyList();
 }

@@ -43,6 +43,8 @@ class HistoryModel : public QAbstractTableModel {
     const QStringList& metricColumns() const { return metrics_; }
     int metricColumn(const QString& metric) const;  // -1 when not shown
     int createdColumn() const { return FirstMetricColumn + static_cast<int>(metrics_.size()); }
+    // Headers and texts again in the current language.
+    void retranslate();
     // A stable key per column ("learner", "metric:auc") for saving column widths.
     QString columnKey(int column) const;
 

@@ -156,6 +156,11 @@ HistoryView::HistoryView(const QString& registryPath, QWidget* parent)
             &HistoryView::onCurrentChanged);
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HistoryView::updateActions);
+    connect(table_->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this](int column, int, int width) {
+                if (!autoSizing_ && listedOnce_ && column != model_->createdColumn())
+                    columnWidths_.insert(model_->columnKey(column), width);
+            });
     connect(table_->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
             [this](int column, Qt::SortOrder order) {
                 if (restoring_) return;
@@ -268,7 +273,10 @@ void HistoryView::retranslate() {
 }
 
 void HistoryView::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) retranslate();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        model_->retranslate();
+    }
     QWidget::changeEvent(event);
 }
 
@@ -336,9 +344,8 @@ void HistoryView::onVersionsListed(std::shared_ptr<const VersionList> versions) 
     pendingSelect_ = 0;
     QList<qint64> selected = selectedVersions();
     const int oldRow = table_->currentIndex().row();
-    captureColumnState();
-
     restoring_ = true;
+    autoSizing_ = true;
     model_->setVersions(std::move(versions));
     updateFilterBoxes();
     restoreColumnState();
@@ -361,6 +368,7 @@ void HistoryView::onVersionsListed(std::shared_ptr<const VersionList> versions) 
         selectVersions(selected);
     }
     restoring_ = false;
+    autoSizing_ = false;
     listedOnce_ = true;
 
     if (compare_->hasComparison() &&
@@ -568,14 +576,10 @@ void HistoryView::clearFilters() {
     restoring_ = wasRestoring;
 }
 
-void HistoryView::captureColumnState() {
-    if (!listedOnce_) return;  // the empty table's columns: nothing the user chose
-    const QHeaderView* header = table_->horizontalHeader();
-    for (int c = 0; c < model_->columnCount(); ++c)
-        columnWidths_.insert(model_->columnKey(c), header->sectionSize(c));
-}
-
 void HistoryView::restoreColumnState() {
+    // Widths the user chose are kept; the other columns follow their contents.
+    const bool wasSizing = autoSizing_;
+    autoSizing_ = true;
     QHeaderView* header = table_->horizontalHeader();
     for (int c = 0; c < model_->columnCount(); ++c) {
         const QString key = model_->columnKey(c);
@@ -587,6 +591,7 @@ void HistoryView::restoreColumnState() {
             header->resizeSection(c, std::min(header->sectionSize(c), kMaxInitialColumnWidth));
         }
     }
+    autoSizing_ = wasSizing;
 }
 
 void HistoryView::saveSettings() const {
@@ -594,12 +599,7 @@ void HistoryView::saveSettings() const {
     settings.beginGroup(kGroup);
     settings.setValue(QStringLiteral("mainSplitter"), mainSplitter_->saveState());
     settings.setValue(QStringLiteral("leftSplitter"), leftSplitter_->saveState());
-    QVariantMap widths = columnWidths_;
-    const QHeaderView* header = table_->horizontalHeader();
-    if (listedOnce_)
-        for (int c = 0; c < model_->columnCount(); ++c)
-            widths.insert(model_->columnKey(c), header->sectionSize(c));
-    settings.setValue(QStringLiteral("columnWidths"), widths);
+    settings.setValue(QStringLiteral("columnWidths"), columnWidths_);
     settings.setValue(QStringLiteral("sortColumn"), sortKey_);
     settings.setValue(QStringLiteral("sortDescending"), sortOrder_ == Qt::DescendingOrder);
     settings.setValue(QStringLiteral("chartMetric"), chartMetric_);

@@ -129,7 +129,6 @@ class HistoryView : public QWidget {
     void applyFilters();
     void clearFilters();
     int proxyRowOf(qint64 id) const;
-    void captureColumnState();
     void restoreColumnState();
     void saveSettings() const;
     void restoreSettings();
@@ -168,11 +167,12 @@ class HistoryView : public QWidget {
     bool listedOnce_ = false;
     bool requestedOnce_ = false;
     bool restoring_ = false;
+    bool autoSizing_ = false;  // column widths set by the view, not chosen by the user
     qint64 pendingSelect_ = 0;
     qint64 seriesVersion_ = 0;
     QString seriesCaption_;
     QString chartMetric_;
-    QVariantMap columnWidths_;  // column key -> width
+    QVariantMap columnWidths_;  // column key -> width, for the columns the user resized
     QString sortKey_ = QStringLiteral("id");
     Qt::SortOrder sortOrder_ = Qt::DescendingOrder;
     QString exportDir_;

@@ -147,7 +147,7 @@ VersionDetailsView::VersionDetailsView(QWidget* parent) : QWidget(parent) {
     tags_->setFlow(QListView::LeftToRight);
     tags_->setWrapping(true);
     tags_->setSpacing(2);
-    tags_->setMaximumHeight(64);
+    tags_->setMaximumHeight(tags_->fontMetrics().height() * 2 + 16);
     tagsColumn->addWidget(tags_);
     auto* tagRow = new QHBoxLayout;
     tagEdit_ = new QLineEdit(manageBox_);
@@ -309,7 +309,10 @@ void VersionDetailsView::showDetails(const VersionDetails& details) {
         auto* data = item(HistoryModel::datasetText(e.dataset));
         data->setToolTip(text(e.dataset.file));
         evaluations_->setItem(r, 1, data);
-        evaluations_->setItem(r, 2, item(metricsLine(e.metrics)));
+        auto* scores = item(metricsLine(e.metrics));
+        scores->setToolTip(
+            metricsLine(e.metrics).replace(QStringLiteral(", "), QStringLiteral("\n")));
+        evaluations_->setItem(r, 2, scores);
         ++r;
     }
     evaluationsBox_->setVisible(!details.evaluations.empty());

@@ -599,6 +599,15 @@ void TestHistoryView::screenshots() {
         const std::int64_t more = addTrained(registry, kIris, "species", "random_forest",
                                              {{"n_estimators", "20"}}, ids_[1]);
         addTrained(registry, kIris, "species", "knn", {{"k", "7"}}, more);
+        // An evaluation on other data (the scores are the training's: only their look counts).
+        const ModelVersion deep = registry.show(ids_[1]);
+        Scores scores;
+        for (const auto& [name, value] : deep.metrics)
+            if (value) scores.values.emplace_back(name, *value - 0.01);
+        DatasetFingerprint other = deep.dataset;
+        other.file = "/data/iris-2027.csv";
+        other.sha256 = std::string(64, 'a');
+        registry.addEvaluation(ids_[1], other, scores);
     }
     QSignalSpy shown(view.get(), &HistoryView::versionsShown);
     view->refresh();
@@ -608,6 +617,17 @@ void TestHistoryView::screenshots() {
     QTest::qWait(50);
     QVERIFY(view->grab().save(QDir(out).filePath("history-view.png")));
     QVERIFY(view->detailsView()->grab().save(QDir(out).filePath("history-details.png")));
+    {
+        // The whole details pane, as tall as its contents.
+        VersionDetailsView* details = view->detailsView();
+        auto* splitter = view->findChild<QSplitter*>("historyMainSplitter");
+        details->setParent(nullptr);
+        details->resize(470, 1700);
+        details->show();
+        QTest::qWait(50);
+        QVERIFY(details->grab().save(QDir(out).filePath("history-details-full.png")));
+        splitter->addWidget(details);
+    }
     QVERIFY(view->seriesChart()->grab().save(QDir(out).filePath("history-chart.png")));
     QSignalSpy compared(view.get(), &HistoryView::comparisonShown);
     view->selectVersions({ids_[1], ids_[0]});
