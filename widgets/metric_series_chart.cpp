@@ -29,6 +29,8 @@ MetricSeriesChart::MetricSeriesChart(QWidget* parent)
     metric_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     caption_ = new QLabel(this);
     caption_->setTextFormat(Qt::PlainText);
+    // A long caption is cut rather than squeezing the metric chooser.
+    caption_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     top->addWidget(metricLabel_);
     top->addWidget(metric_);
     top->addSpacing(12);
@@ -88,6 +90,7 @@ void MetricSeriesChart::clear(const QString& message) {
     plot_->yAxis->setRange(0, 1);
     plot_->yAxis->setLabel(QString());
     caption_->setText(message);
+    caption_->setToolTip(message);
     plot_->replot();
 }
 

@@ -621,18 +621,21 @@ void TestHistoryView::screenshots() {
         // The whole details pane, as tall as its contents.
         VersionDetailsView* details = view->detailsView();
         auto* splitter = view->findChild<QSplitter*>("historyMainSplitter");
+        const QList<int> sizes = splitter->sizes();
         details->setParent(nullptr);
         details->resize(470, 1700);
         details->show();
         QTest::qWait(50);
         QVERIFY(details->grab().save(QDir(out).filePath("history-details-full.png")));
         splitter->addWidget(details);
+        splitter->setSizes(sizes);
     }
     QVERIFY(view->seriesChart()->grab().save(QDir(out).filePath("history-chart.png")));
     QSignalSpy compared(view.get(), &HistoryView::comparisonShown);
     view->selectVersions({ids_[1], ids_[0]});
     view->compareSelected();
     QVERIFY(compared.wait(kTimeout));
+    QTest::qWait(50);
     QVERIFY(view->compareView()->grab().save(QDir(out).filePath("history-compare.png")));
     QVERIFY(view->grab().save(QDir(out).filePath("history-view-compare.png")));
 }
