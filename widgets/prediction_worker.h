@@ -17,6 +17,7 @@
 #include "engine/shap.h"
 #include "engine/table.h"
 #include "engine/task.h"
+#include "widgets/history_types.h"
 
 namespace glassbox {
 class ModelRegistry;
@@ -56,7 +57,7 @@ struct RowExplanation {
 
 enum class ImportanceMethod { Permutation, Impurity };
 
-using VersionListPtr = std::shared_ptr<const std::vector<ModelVersion>>;
+using VersionListPtr = std::shared_ptr<const VersionList>;
 using LoadedVersionPtr = std::shared_ptr<const LoadedVersion>;
 using PredictionsPtr = std::shared_ptr<const Predictions>;
 using EvaluationPtr = std::shared_ptr<const EvaluationResult>;
@@ -136,7 +137,6 @@ class PredictionWorker : public QObject {
 
 }  // namespace glassbox::gui
 
-Q_DECLARE_METATYPE(glassbox::gui::VersionListPtr)
 Q_DECLARE_METATYPE(glassbox::gui::LoadedVersionPtr)
 Q_DECLARE_METATYPE(glassbox::gui::PredictionsPtr)
 Q_DECLARE_METATYPE(glassbox::gui::EvaluationPtr)
