@@ -16,7 +16,7 @@ cd "$root"
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libqt6sql6-sqlite libqt6svg6 libgl-dev
+    libqt6sql6-sqlite libqt6svg6 qt6-svg-dev libgl-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsqlite3-dev nlohmann-json3-dev libcli11-dev
     # The MLP: LibTorch (CPU), and OpenBLAS for its matrix products (about 3x faster training
