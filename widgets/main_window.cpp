@@ -18,19 +18,29 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QToolButton>
 #include <algorithm>
 #include <limits>
 
+#include "engine/registry_location.h"
 #include "widgets/column_panel.h"
 #include "widgets/data_table_model.h"
 #include "widgets/data_table_view.h"
 #include "widgets/engine_controller.h"
+#include "widgets/history_view.h"
 #include "widgets/language_manager.h"
+#include "widgets/predict_view.h"
 #include "widgets/recent_files.h"
 #include "widgets/resources.h"
+#include "widgets/runs_view.h"
 #include "widgets/sample_datasets.h"
+#include "widgets/training_panel.h"
+#include "widgets/training_queue.h"
+#include "widgets/tuning_dialog.h"
 #include "widgets/warnings_dialog.h"
 
 namespace glassbox::gui {
@@ -38,6 +48,8 @@ namespace {
 
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kWorkspaceKey = QStringLiteral("mainWindow/workspace");
+const QString kPredictStateKey = QStringLiteral("predict/state");
 const QString kLanguageKey = QStringLiteral("language");
 const QString kLastDirectoryKey = QStringLiteral("lastDirectory");
 constexpr int kProgressSteps = 1000;
@@ -48,17 +60,52 @@ int clampToInt(std::size_t value) {
         std::min(value, static_cast<std::size_t>(std::numeric_limits<int>::max())));
 }
 
+// The model history shared with the CLI; when no data folder is known (no HOME), one in the
+// application's own data location.
+QString historyPath(const QString& given) {
+    if (!given.isEmpty()) return given;
+    try {
+        return QString::fromStdString(defaultRegistryPath());
+    } catch (const std::exception&) {
+        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+               QStringLiteral("/registry.sqlite");
+    }
+}
+
+// Contiguous runs of sorted rows as one selection range each.
+QItemSelection rowSelection(const QAbstractItemModel* model, const std::vector<std::size_t>& rows) {
+    QItemSelection selection;
+    const int lastColumn = std::max(0, model->columnCount() - 1);
+    std::size_t i = 0;
+    while (i < rows.size()) {
+        std::size_t j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
+        selection.select(model->index(clampToInt(rows[i]), 0),
+                         model->index(clampToInt(rows[j]), lastColumn));
+        i = j + 1;
+    }
+    return selection;
+}
+
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(QWidget* parent, const QString& registryPath)
     : QMainWindow(parent),
+      registryPath_(historyPath(registryPath)),
       languageManager_(new LanguageManager(this)),
       recent_(new RecentFiles(this)),
       engine_(new EngineController(this)),
+      queue_(new TrainingQueue(registryPath_, this)),
       model_(new DataTableModel(this)),
       view_(new DataTableView(this)),
+      workspace_(new QTabWidget(this)),
+      runsView_(new RunsView(workspace_)),
+      historyView_(new HistoryView(registryPath_, workspace_)),
+      predictView_(new PredictView(registryPath_, workspace_)),
       columnDock_(new QDockWidget(this)),
-      columnPanel_(new ColumnPanel(columnDock_)) {
+      columnPanel_(new ColumnPanel(columnDock_)),
+      trainingDock_(new QDockWidget(this)),
+      trainingPanel_(new TrainingPanel(trainingDock_)) {
     initResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(icon(QStringLiteral("glassbox")));
@@ -66,7 +113,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     view_->setObjectName(QStringLiteral("dataTable"));
     view_->setModel(model_);
-    setCentralWidget(view_);
+    createWorkspace();
 
     columnDock_->setObjectName(QStringLiteral("columnDock"));
     columnDock_->setWidget(columnPanel_);
@@ -74,11 +121,18 @@ MainWindow::MainWindow(QWidget* parent)
                                  Qt::BottomDockWidgetArea);
     columnPanel_->setMinimumWidth(260);
     addDockWidget(Qt::RightDockWidgetArea, columnDock_);
-    resizeDocks({columnDock_}, {360}, Qt::Horizontal);
+
+    trainingDock_->setObjectName(QStringLiteral("trainingDock"));
+    trainingDock_->setWidget(trainingPanel_);
+    trainingPanel_->setMinimumWidth(330);
+    trainingDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, trainingDock_);
+    resizeDocks({columnDock_, trainingDock_}, {340, 380}, Qt::Horizontal);
 
     createActions();
     createMenus();
     createStatusBar();
+    connectTraining();
 
     connect(view_, &DataTableView::currentColumnChanged, this, &MainWindow::showColumn);
     connect(view_, &DataTableView::columnTypeRequested, this, &MainWindow::setColumnType);
@@ -96,8 +150,11 @@ MainWindow::MainWindow(QWidget* parent)
             Qt::QueuedConnection);
 
     QSettings settings;
-    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) resize(1200, 760);
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) resize(1360, 860);
     restoreState(settings.value(kStateKey).toByteArray());
+    workspace_->setCurrentIndex(
+        std::clamp(settings.value(kWorkspaceKey).toInt(), 0, workspace_->count() - 1));
+    predictView_->restoreState(settings.value(kPredictStateKey).toByteArray());
 
     retranslateUi();
     QString language = settings.value(kLanguageKey).toString();
@@ -120,6 +177,133 @@ bool MainWindow::isLoading() const {
     return engine_->isLoading();
 }
 
+MainWindow::Workspace MainWindow::workspace() const {
+    return static_cast<Workspace>(workspace_->currentIndex());
+}
+
+void MainWindow::createWorkspace() {
+    workspace_->setObjectName(QStringLiteral("workspaceTabs"));
+    workspace_->setDocumentMode(true);
+    runsView_->setObjectName(QStringLiteral("runsView"));
+    historyView_->setObjectName(QStringLiteral("historyView"));
+    predictView_->setObjectName(QStringLiteral("predictView"));
+    // In Workspace order.
+    workspace_->addTab(view_, icon(QStringLiteral("sample")), QString());
+    workspace_->addTab(runsView_, QString());
+    workspace_->addTab(historyView_, QString());
+    workspace_->addTab(predictView_, QString());
+    setCentralWidget(workspace_);
+}
+
+void MainWindow::connectTraining() {
+    TrainingPanel* panel = trainingPanel_;
+    connect(panel, &TrainingPanel::trainRequested, this, [this](TrainingRequest request) {
+        const std::shared_ptr<const Table> table = trainingPanel_->table();
+        if (!table) return;
+        const int job = queue_->enqueue(table, std::move(request));
+        jobTables_[job] = table;
+    });
+    connect(panel, &TrainingPanel::tuneRequested, this, [this](TuningRequest request) {
+        const std::shared_ptr<const Table> table = trainingPanel_->table();
+        if (table) queue_->enqueueTuning(table, std::move(request));
+    });
+    connect(panel, &TrainingPanel::cancelRequested, queue_, &TrainingQueue::cancel);
+    connect(panel, &TrainingPanel::cancelAllRequested, queue_, &TrainingQueue::cancelAll);
+    connect(queue_, &TrainingQueue::jobQueued, panel, &TrainingPanel::onJobQueued);
+    connect(queue_, &TrainingQueue::jobStarted, panel, &TrainingPanel::onJobStarted);
+    connect(queue_, &TrainingQueue::jobProgress, panel, &TrainingPanel::onJobProgress);
+    connect(queue_, &TrainingQueue::queueChanged, panel, &TrainingPanel::onQueueChanged);
+    connect(queue_, &TrainingQueue::tuningFinished, panel, &TrainingPanel::showTuningResults);
+    connect(
+        queue_, &TrainingQueue::tuningFinished, this,
+        [panel](std::shared_ptr<const TuningOutcome> outcome) { panel->onJobEnded(outcome->job); });
+    connect(queue_, &TrainingQueue::trainingFinished, this, &MainWindow::onTrainingFinished);
+    connect(queue_, &TrainingQueue::jobFailed, this, [this](int job, const QString& message) {
+        trainingPanel_->onJobEnded(job);
+        jobTables_.erase(job);
+        onTrainingFailed(message);
+    });
+    connect(queue_, &TrainingQueue::jobCancelled, this, [this](int job) {
+        trainingPanel_->onJobEnded(job);
+        jobTables_.erase(job);
+        statusBar()->showMessage(tr("Training cancelled."), 8000);
+    });
+
+    connect(runsView_, &RunsView::rowsSelectionRequested, this,
+            [this](std::vector<std::size_t> rows) {
+                const auto run = runsView_->currentRun();
+                const auto it = run ? jobTables_.find(run->job) : jobTables_.end();
+                const std::shared_ptr<const Table> table =
+                    it == jobTables_.end() ? nullptr : it->second.lock();
+                if (!table || !loaded_ || table.get() != &loaded_->table) {
+                    statusBar()->showMessage(
+                        tr("The data this run was trained on is no longer open."), 8000);
+                    return;
+                }
+                selectTableRows(rows);
+            });
+    connect(historyView_, &HistoryView::openVersionRequested, this,
+            [this](qint64 id, const QString& action) {
+                predictView_->openVersion(id, action);
+                showWorkspace(Workspace::Predict);
+            });
+}
+
+void MainWindow::onTrainingFinished(std::shared_ptr<const TrainingOutcome> outcome) {
+    trainingPanel_->onJobEnded(outcome->job);
+    runsView_->addRun(outcome);
+    if (outcome->version) {
+        historyView_->refresh();
+        predictView_->refreshVersions();
+    }
+    if (workspace() == Workspace::Data) showWorkspace(Workspace::Runs);
+    const QString name = QString::fromStdString(outcome->request.learner);
+    if (!outcome->historyError.isEmpty())
+        showError(QStringLiteral("historySaveErrorDialog"), tr("Not saved in the history"),
+                  tr("%1 was trained, but it could not be saved in the model history.").arg(name),
+                  outcome->historyError);
+    else
+        statusBar()->showMessage(
+            outcome->version
+                ? tr("%1 trained and saved as version %2.").arg(name).arg(*outcome->version)
+                : tr("%1 trained.").arg(name),
+            8000);
+    emit runShown(std::move(outcome));
+}
+
+void MainWindow::onTrainingFailed(const QString& message) {
+    showError(QStringLiteral("trainingErrorDialog"), tr("Training failed"),
+              tr("The model could not be trained."), message);
+    emit trainingFailed(message);
+}
+
+void MainWindow::showError(const QString& objectName, const QString& title, const QString& text,
+                           const QString& details) {
+    auto* box = new QMessageBox(QMessageBox::Critical, title, text, QMessageBox::Ok, this);
+    box->setObjectName(objectName);
+    box->setInformativeText(details);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showWorkspace(Workspace workspace) {
+    workspace_->setCurrentIndex(static_cast<int>(workspace));
+}
+
+void MainWindow::selectTableRows(const std::vector<std::size_t>& rows) {
+    showWorkspace(Workspace::Data);
+    QItemSelectionModel* selection = view_->selectionModel();
+    selection->select(rowSelection(model_, rows), QItemSelectionModel::ClearAndSelect);
+    if (!rows.empty()) {
+        const QModelIndex first = model_->index(clampToInt(rows.front()), 0);
+        selection->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        view_->scrollTo(first, QAbstractItemView::PositionAtTop);
+    }
+    statusBar()->showMessage(tr("%Ln rows selected.", nullptr, clampToInt(rows.size())), 8000);
+    emit tableRowsSelected(clampToInt(rows.size()));
+}
+
 void MainWindow::createActions() {
     openAction_ = new QAction(icon(QStringLiteral("open")), QString(), this);
     openAction_->setShortcut(QKeySequence::Open);
@@ -133,6 +317,27 @@ void MainWindow::createActions() {
     aboutAction_ = new QAction(this);
     aboutAction_->setMenuRole(QAction::AboutRole);
     connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+
+    trainAction_ = new QAction(icon(QStringLiteral("glassbox")), QString(), this);
+    trainAction_->setObjectName(QStringLiteral("trainAction"));
+    // Ctrl+Return belongs to the training panel's own action; the menu names it in its text.
+    connect(trainAction_, &QAction::triggered, trainingPanel_, &TrainingPanel::train);
+    tuneAction_ = new QAction(this);
+    tuneAction_->setObjectName(QStringLiteral("tuneAction"));
+    tuneAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(tuneAction_, &QAction::triggered, trainingPanel_, &TrainingPanel::openTuning);
+    cancelTrainingAction_ = new QAction(this);
+    cancelTrainingAction_->setObjectName(QStringLiteral("cancelTrainingAction"));
+    cancelTrainingAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    connect(cancelTrainingAction_, &QAction::triggered, queue_, &TrainingQueue::cancelAll);
+    for (int i = 0; i < 4; ++i) {
+        auto* action = new QAction(this);
+        action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+        action->setCheckable(false);
+        connect(action, &QAction::triggered, this,
+                [this, i] { showWorkspace(static_cast<Workspace>(i)); });
+        workspaceActions_.push_back(action);
+    }
 
     languageGroup_ = new QActionGroup(this);
     languageGroup_->setExclusive(true);
@@ -161,7 +366,16 @@ void MainWindow::createMenus() {
     languageMenu_->setObjectName(QStringLiteral("languageMenu"));
     languageMenu_->addActions(languageGroup_->actions());
     viewMenu_->addSeparator();
+    for (QAction* action : workspaceActions_) viewMenu_->addAction(action);
+    viewMenu_->addSeparator();
     viewMenu_->addAction(columnDock_->toggleViewAction());
+    viewMenu_->addAction(trainingDock_->toggleViewAction());
+
+    modelMenu_ = menuBar()->addMenu(QString());
+    modelMenu_->setObjectName(QStringLiteral("modelMenu"));
+    modelMenu_->addAction(trainAction_);
+    modelMenu_->addAction(tuneAction_);
+    modelMenu_->addAction(cancelTrainingAction_);
 
     helpMenu_ = menuBar()->addMenu(QString());
     helpMenu_->setObjectName(QStringLiteral("helpMenu"));
@@ -208,6 +422,22 @@ void MainWindow::retranslateUi() {
     languageMenu_->setTitle(tr("&Language"));
     columnDock_->setWindowTitle(tr("Column Statistics"));
     columnDock_->toggleViewAction()->setText(tr("&Column Panel"));
+    trainingDock_->setWindowTitle(tr("Training"));
+    trainingDock_->toggleViewAction()->setText(tr("&Training Panel"));
+    workspace_->setTabText(int(Workspace::Data), tr("Data"));
+    workspace_->setTabText(int(Workspace::Runs), tr("Runs"));
+    workspace_->setTabText(int(Workspace::History), tr("Model History"));
+    workspace_->setTabText(int(Workspace::Predict), tr("Predict"));
+    workspaceActions_[0]->setText(tr("&Data"));
+    workspaceActions_[1]->setText(tr("&Runs"));
+    workspaceActions_[2]->setText(tr("Model &History"));
+    workspaceActions_[3]->setText(tr("&Predict"));
+    modelMenu_->setTitle(tr("&Model"));
+    trainAction_->setText(tr("&Train\tCtrl+Return"));
+    trainAction_->setStatusTip(tr("Train the chosen learner on the open table"));
+    tuneAction_->setText(tr("T&une…"));
+    tuneAction_->setStatusTip(tr("Search the learner's parameters for the best score"));
+    cancelTrainingAction_->setText(tr("&Cancel All Training"));
     helpMenu_->setTitle(tr("&Help"));
     aboutAction_->setText(tr("&About Glassbox"));
     cancelButton_->setText(tr("Cancel"));
@@ -357,6 +587,8 @@ void MainWindow::onLoaded(std::shared_ptr<const LoadedTable> loaded) {
     if (!pending_.path.isEmpty()) recent_->add(pending_.path);
     if (warningsDialog_) warningsDialog_->setWarnings(shownName_, loaded_->warnings);
     updateTableLabels();
+    trainingPanel_->setTable(loaded_, DataSource{shownName_, shown_.path, shown_.sample});
+    predictView_->setTable(loaded_, shown_.path.isEmpty() ? shownName_ : shown_.path);
 
     const auto warnings = clampToInt(loaded_->warnings.size());
     statusBar()->showMessage(
@@ -473,6 +705,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
+    settings.setValue(kWorkspaceKey, workspace_->currentIndex());
+    settings.setValue(kPredictStateKey, predictView_->saveState());
+    queue_->cancelAll();
     engine_->cancelLoad();
     engine_->cancelStats();
     event->accept();

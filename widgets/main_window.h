@@ -2,9 +2,12 @@
 
 #include <QMainWindow>
 #include <QString>
+#include <map>
 #include <memory>
+#include <vector>
 
 #include "widgets/engine_types.h"
+#include "widgets/job_types.h"
 
 class QAction;
 class QActionGroup;
@@ -13,6 +16,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QToolButton;
 
 namespace glassbox::gui {
@@ -21,24 +25,44 @@ class ColumnPanel;
 class DataTableModel;
 class DataTableView;
 class EngineController;
+class HistoryView;
 class LanguageManager;
+class PredictView;
 class RecentFiles;
+class RunsView;
+class TrainingPanel;
+class TrainingQueue;
 class WarningsDialog;
 
-// Glassbox's main window: the data table in the middle, the column panel in a dock, loading
-// on the engine thread with progress and cancel in the status bar. Settings (geometry, dock
-// layout, recent files, language) persist through QSettings.
+// Glassbox's main window: the workspace tabs in the middle (the data table, the session's
+// runs, the model history, predict), the column panel and the training panel in docks, loading
+// on the engine thread with progress and cancel in the status bar, training on the training
+// queue's thread. Settings (geometry, dock layout, tab, recent files, language) persist through
+// QSettings.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
   public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    enum class Workspace { Data, Runs, History, Predict };
+    Q_ENUM(Workspace)
+
+    // registryPath: the model history; empty for the default one (defaultRegistryPath()).
+    explicit MainWindow(QWidget* parent = nullptr, const QString& registryPath = {});
     ~MainWindow() override;
 
     DataTableModel* tableModel() const { return model_; }
     DataTableView* tableView() const { return view_; }
     ColumnPanel* columnPanel() const { return columnPanel_; }
     QDockWidget* columnDock() const { return columnDock_; }
+    QDockWidget* trainingDock() const { return trainingDock_; }
+    TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    TrainingQueue* trainingQueue() const { return queue_; }
+    RunsView* runsView() const { return runsView_; }
+    HistoryView* historyView() const { return historyView_; }
+    PredictView* predictView() const { return predictView_; }
+    QTabWidget* workspaceTabs() const { return workspace_; }
+    Workspace workspace() const;
+    const QString& registryPath() const { return registryPath_; }
     // The table shown, or null.
     const std::shared_ptr<const LoadedTable>& loadedTable() const { return loaded_; }
     QStringList recentFiles() const;
@@ -60,6 +84,9 @@ class MainWindow : public QMainWindow {
     // Reads the shown table again with this column read as type (values that do not convert
     // become missing, counted in a warning); the other columns keep their types.
     void setColumnType(int column, glassbox::ColumnType type);
+    void showWorkspace(glassbox::gui::MainWindow::Workspace workspace);
+    // Selects these rows (of the shown table) in the data table and shows it.
+    void selectTableRows(const std::vector<std::size_t>& rows);
 
   signals:
     // A load finished and its table is shown.
@@ -67,6 +94,12 @@ class MainWindow : public QMainWindow {
     void loadFailed(const QString& message);
     // The statistics of this column are shown in the column panel.
     void columnStatsShown(int column);
+    // A training finished and its run is in the runs table.
+    void runShown(std::shared_ptr<const glassbox::gui::TrainingOutcome> outcome);
+    // A training or tuning job failed; its message was shown.
+    void trainingFailed(const QString& message);
+    // Rows of a run's confusion-matrix cell were selected in the data table (count).
+    void tableRowsSelected(int count);
 
   protected:
     void changeEvent(QEvent* event) override;
@@ -85,6 +118,8 @@ class MainWindow : public QMainWindow {
         int column = 0;  // the column to show once loaded
     };
 
+    void createWorkspace();
+    void connectTraining();
     void createActions();
     void createMenus();
     void createStatusBar();
@@ -104,25 +139,42 @@ class MainWindow : public QMainWindow {
     void onSqliteTableNeeded(const QString& path, const QStringList& tables);
     void onStatsReady(int column, std::shared_ptr<const ColumnStats> stats);
     void onStatsFailed(int column, const QString& message);
+    void onTrainingFinished(std::shared_ptr<const TrainingOutcome> outcome);
+    void onTrainingFailed(const QString& message);
+    void showError(const QString& objectName, const QString& title, const QString& text,
+                   const QString& details);
 
+    QString registryPath_;
     LanguageManager* languageManager_;
     RecentFiles* recent_;
     EngineController* engine_;
+    TrainingQueue* queue_;
     DataTableModel* model_;
     DataTableView* view_;
+    QTabWidget* workspace_;
+    RunsView* runsView_;
+    HistoryView* historyView_;
+    PredictView* predictView_;
     QDockWidget* columnDock_;
     ColumnPanel* columnPanel_;
+    QDockWidget* trainingDock_;
+    TrainingPanel* trainingPanel_;
     WarningsDialog* warningsDialog_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* sampleMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QMenu* modelMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QAction* openAction_ = nullptr;
     QAction* quitAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
+    QAction* trainAction_ = nullptr;
+    QAction* tuneAction_ = nullptr;
+    QAction* cancelTrainingAction_ = nullptr;
+    std::vector<QAction*> workspaceActions_;  // one per Workspace, in order
     QActionGroup* languageGroup_ = nullptr;
 
     QLabel* fileLabel_ = nullptr;
@@ -136,6 +188,8 @@ class MainWindow : public QMainWindow {
     PendingLoad pending_;
     PendingLoad shown_;
     int shownColumn_ = -1;
+    // The table each training job ran on, so a run's rows are only selected in that table.
+    std::map<int, std::weak_ptr<const Table>> jobTables_;
 };
 
 }  // namespace glassbox::gui

@@ -84,7 +84,7 @@ PredictView::PredictView(const QString& registryPath, QWidget* parent)
     versionLabel_ = new QLabel(this);
     versionCombo_ = new QComboBox(this);
     versionCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    versionCombo_->setMinimumContentsLength(36);
+    versionCombo_->setMinimumContentsLength(24);
     refreshButton_ = new QToolButton(this);
     refreshButton_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     openButton_ = new QPushButton(this);

@@ -165,6 +165,10 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     setTable(nullptr, {});
 }
 
+TuningDialog* TrainingPanel::tuningDialog() const {
+    return tuning_;
+}
+
 TrainingPanel::~TrainingPanel() {
     saveSettings();
 }

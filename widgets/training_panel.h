@@ -78,7 +78,7 @@ class TrainingPanel : public QWidget {
     QLabel* queueLabel() const { return queueLabel_; }
     QLabel* messageLabel() const { return message_; }
     // Null until Tune… was first clicked.
-    TuningDialog* tuningDialog() const { return tuning_; }
+    TuningDialog* tuningDialog() const;
 
   public slots:
     // Emits trainRequested for the current form, or shows why it cannot.

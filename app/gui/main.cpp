@@ -119,7 +119,7 @@ int main(int argc, char* argv[]) {
     }
 
     const bool screenshot = parser.isSet(screenshotOption);
-    if (screenshot) window.resize(1120, 720);
+    if (screenshot) window.resize(1440, 900);
     window.show();
 
     bool hasData = false;

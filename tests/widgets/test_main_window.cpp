@@ -91,6 +91,8 @@ void TestMainWindow::initTestCase() {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
     QVERIFY(QSettings().fileName().startsWith(settingsDir_.path()));
+    // Never the user's model history.
+    qputenv("XDG_DATA_HOME", settingsDir_.filePath("data").toLocal8Bit());
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
@@ -414,13 +416,13 @@ void TestMainWindow::geometryAndDockPersist() {
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.resize(900, 640);
+        window.resize(1280, 760);
         window.columnDock()->hide();
-        QTRY_COMPARE(window.size(), QSize(900, 640));
+        QTRY_COMPARE(window.size(), QSize(1280, 760));
         window.close();
     }
     MainWindow window;
-    QCOMPARE(window.size(), QSize(900, 640));
+    QCOMPARE(window.size(), QSize(1280, 760));
     window.show();
     QVERIFY(window.columnDock()->isHidden());
     // The View menu brings it back.
