@@ -554,7 +554,8 @@ void TrainingPanel::train() {
         return;
     }
     showMessage(QString());
-    saveSettings();
+    // Settings are written when the panel closes: writing them here costs the GUI thread
+    // tens of milliseconds (QSettings syncs to disk) at the moment training starts.
     emit trainRequested(*made);
 }
 

@@ -7,6 +7,12 @@
 #include <new>
 #include <thread>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "engine/dataset_fingerprint.h"
 #include "engine/errors.h"
 #include "engine/metric_direction.h"
@@ -22,7 +28,21 @@ namespace {
 // keeps the window fluid while a model trains (at least one).
 unsigned trainingThreads() {
     const unsigned cores = std::thread::hardware_concurrency();
-    return cores > 2 ? cores - 1 : std::max(1u, cores);
+    return cores > 1 ? cores - 1 : 1;
+}
+
+// Training runs at a lower scheduling priority than the GUI thread (nice 10 on Linux, where a
+// thread's nice value is its own and the fitting threads it starts inherit it), so a window
+// that needs the CPU gets it at once even when every core is busy fitting.
+void lowerTrainingPriority() {
+#ifdef __linux__
+    static thread_local bool lowered = false;
+    if (lowered) return;
+    lowered = true;
+    const auto thread = static_cast<id_t>(::syscall(SYS_gettid));
+    const int current = ::getpriority(PRIO_PROCESS, thread);
+    if (current < 10) ::setpriority(PRIO_PROCESS, thread, 10);
+#endif
 }
 
 // Lets one report through per 50 ms (several fitting threads may report at once).
@@ -145,6 +165,7 @@ void TrainingWorker::train(int job, const std::shared_ptr<const Table>& table,
                            const TrainingRequest& request, const CancelHandle& cancel) {
     guarded(
         [&] {
+            lowerTrainingPriority();
             const auto start = std::chrono::steady_clock::now();
             const TaskContext task = taskFor(job, cancel);
             task.report(0.0, "preparing the data");
@@ -189,6 +210,7 @@ void TrainingWorker::tune(int job, const std::shared_ptr<const Table>& table,
                           const TuningRequest& request, const CancelHandle& cancel) {
     guarded(
         [&] {
+            lowerTrainingPriority();
             const auto start = std::chrono::steady_clock::now();
             const TaskContext task = taskFor(job, cancel);
             task.report(0.0, "preparing the data");
