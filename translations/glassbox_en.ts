@@ -25,6 +25,37 @@
     </message>
 </context>
 <context>
+    <name>PlotExport</name>
+    <message>
+        <source>Cannot export to %1: use a .png, .svg or .pdf file name.</source>
+        <translation>Cannot export to %1: use a .png, .svg or .pdf file name.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG drawing (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Picture</source>
+        <translation>Export Picture</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
     <name>SampleDatasets</name>
     <message>
         <source>Iris flowers (classification)</source>
@@ -115,6 +146,57 @@
     </message>
 </context>
 <context>
+    <name>glassbox::gui::ConfusionMatrixView</name>
+    <message>
+        <source>True: %1
+Predicted: %2
+%3 rows: %4 of the true class, %5 of all</source>
+        <translation>True: %1
+Predicted: %2
+%3 rows: %4 of the true class, %5 of all</translation>
+    </message>
+    <message>
+        <source>True class: %1</source>
+        <translation>True class: %1</translation>
+    </message>
+    <message>
+        <source>Predicted class: %1</source>
+        <translation>Predicted class: %1</translation>
+    </message>
+    <message>
+        <source>No confusion matrix</source>
+        <translation>No confusion matrix</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Predicted class</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>True class</translation>
+    </message>
+    <message>
+        <source>Rows: true class; columns: predicted class. Click a cell to select its rows.</source>
+        <translation>Rows: true class; columns: predicted class. Click a cell to select its rows.</translation>
+    </message>
+    <message>
+        <source>&amp;Percent of:</source>
+        <translation>&amp;Percent of:</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>true class</translation>
+    </message>
+    <message>
+        <source>all rows</source>
+        <translation>all rows</translation>
+    </message>
+    <message>
+        <source>What each cell&apos;s percentage is relative to; the colour always shows the share of the true class</source>
+        <translation>What each cell&apos;s percentage is relative to; the colour always shows the share of the true class</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::DataTableModel</name>
     <message>
         <source>missing</source>
@@ -156,6 +238,269 @@ Missing: %3</translation>
     <message>
         <source>Count</source>
         <translation>Count</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::HistoryModel</name>
+    <message>
+        <source>%1
+%2 rows, %3 columns
+SHA-256 %4</source>
+        <translation>%1
+%2 rows, %3 columns
+SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Learner</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>staging</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>production</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archived</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::HistoryView</name>
+    <message>
+        <source>Version %1 exported to %2.</source>
+        <translation>Version %1 exported to %2.</translation>
+    </message>
+    <message>
+        <source>%1 imported as version %2.</source>
+        <translation>%1 imported as version %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Text in any column</source>
+        <translation>Text in any column</translation>
+    </message>
+    <message>
+        <source>Learner:</source>
+        <translation>Learner:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Target:</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Stage:</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <source>All learners</source>
+        <translation>All learners</translation>
+    </message>
+    <message>
+        <source>All targets</source>
+        <translation>All targets</translation>
+    </message>
+    <message>
+        <source>Metric over versions</source>
+        <translation>Metric over versions</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>List the versions again (F5)</source>
+        <translation>List the versions again (F5)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Compare the two selected versions side by side (Ctrl+D)</source>
+        <translation>Compare the two selected versions side by side (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Predict with…</source>
+        <translation>Predict with…</translation>
+    </message>
+    <message>
+        <source>Predict new data with the current version</source>
+        <translation>Predict new data with the current version</translation>
+    </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation>Evaluate…</translation>
+    </message>
+    <message>
+        <source>Evaluate the current version on labelled data</source>
+        <translation>Evaluate the current version on labelled data</translation>
+    </message>
+    <message>
+        <source>Explain…</source>
+        <translation>Explain…</translation>
+    </message>
+    <message>
+        <source>Explain the current version&apos;s predictions</source>
+        <translation>Explain the current version&apos;s predictions</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Write the current version to a file</source>
+        <translation>Write the current version to a file</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Add a version from an exported file</source>
+        <translation>Add a version from an exported file</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the current version from the history (Del)</source>
+        <translation>Delete the current version from the history (Del)</translation>
+    </message>
+    <message>
+        <source>No version selected.</source>
+        <translation>No version selected.</translation>
+    </message>
+    <message>
+        <source>%1 of the versions predicting “%2” from %3</source>
+        <translation>%1 of the versions predicting “%2” from %3</translation>
+    </message>
+    <message>
+        <source>This version has no metric.</source>
+        <translation>This version has no metric.</translation>
+    </message>
+    <message>
+        <source>Model history</source>
+        <translation>Model history</translation>
+    </message>
+    <message>
+        <source>Export version %1</source>
+        <translation>Export version %1</translation>
+    </message>
+    <message>
+        <source>Glassbox versions (*.gbv)</source>
+        <translation>Glassbox versions (*.gbv)</translation>
+    </message>
+    <message>
+        <source>Exporting version %1…</source>
+        <translation>Exporting version %1…</translation>
+    </message>
+    <message>
+        <source>Import version</source>
+        <translation>Import version</translation>
+    </message>
+    <message>
+        <source>Glassbox versions (*.gbv);;All files (*)</source>
+        <translation>Glassbox versions (*.gbv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>version %1 (%2, target “%3”)</source>
+        <translation>version %1 (%2, target “%3”)</translation>
+    </message>
+    <message>
+        <source>version %1 “%2” (%3, target “%4”)</source>
+        <translation>version %1 “%2” (%3, target “%4”)</translation>
+    </message>
+    <message>
+        <source>Delete %1?
+
+Its model and its evaluations are removed from the history. This cannot be undone.</source>
+        <translation>Delete %1?
+
+Its model and its evaluations are removed from the history. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete version %1</source>
+        <translation>Delete version %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n version(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n version shown</numerusform>
+            <numerusform>%1 of %n versions shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::HistoryWorker</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Not enough memory.</source>
+        <translation>Not enough memory.</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>Unknown error.</translation>
     </message>
 </context>
 <context>
@@ -339,6 +684,1400 @@ Missing: %3</translation>
     <message>
         <source>About Glassbox</source>
         <translation>About Glassbox</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::MetricSeriesChart</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>no values</source>
+        <translation>no values</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metric:</translation>
+    </message>
+    <message>
+        <source>The metric shown over the versions</source>
+        <translation>The metric shown over the versions</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ParamForm</name>
+    <message>
+        <source>This learner has no parameters.</source>
+        <translation>This learner has no parameters.</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Reset to defaults</translation>
+    </message>
+    <message>
+        <source>Set every parameter back to the learner&apos;s default</source>
+        <translation>Set every parameter back to the learner&apos;s default</translation>
+    </message>
+    <message>
+        <source>%1
+Allowed: %2
+Default: %3</source>
+        <translation>%1
+Allowed: %2
+Default: %3</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PredictView</name>
+    <message numerus="yes">
+        <source>Exported %Ln rows to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln row to %1.</numerusform>
+            <numerusform>Exported %Ln rows to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Model:</translation>
+    </message>
+    <message>
+        <source>List the model history&apos;s versions again</source>
+        <translation>List the model history&apos;s versions again</translation>
+    </message>
+    <message>
+        <source>Open &amp;data…</source>
+        <translation>Open &amp;data…</translation>
+    </message>
+    <message>
+        <source>Open a CSV, TSV, ARFF or SQLite file to predict on</source>
+        <translation>Open a CSV, TSV, ARFF or SQLite file to predict on</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>Save the data with the predictions as CSV</source>
+        <translation>Save the data with the predictions as CSV</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>Predict</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluate</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explain</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Predicted class</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Alert when</source>
+        <translation>Alert when</translation>
+    </message>
+    <message>
+        <source>The threshold the metric is checked against</source>
+        <translation>The threshold the metric is checked against</translation>
+    </message>
+    <message>
+        <source>Decision threshold:</source>
+        <translation>Decision threshold:</translation>
+    </message>
+    <message>
+        <source>Binary models: predict the second class when its probability is at least this</source>
+        <translation>Binary models: predict the second class when its probability is at least this</translation>
+    </message>
+    <message>
+        <source>E&amp;valuate</source>
+        <translation>E&amp;valuate</translation>
+    </message>
+    <message>
+        <source>Score the model on the labelled rows and keep the evaluation in the history</source>
+        <translation>Score the model on the labelled rows and keep the evaluation in the history</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Metrics&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Per class&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Per class&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confusion matrix&lt;/b&gt; (rows: true class, columns: predicted)</source>
+        <translation>&lt;b&gt;Confusion matrix&lt;/b&gt; (rows: true class, columns: predicted)</translation>
+    </message>
+    <message>
+        <source>Importance:</source>
+        <translation>Importance:</translation>
+    </message>
+    <message>
+        <source>Permutation (on the labelled rows)</source>
+        <translation>Permutation (on the labelled rows)</translation>
+    </message>
+    <message>
+        <source>Impurity (tree models)</source>
+        <translation>Impurity (tree models)</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Compute</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Feature</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Importance</translation>
+    </message>
+    <message>
+        <source>± std</source>
+        <translation>± std</translation>
+    </message>
+    <message>
+        <source>Explain:</source>
+        <translation>Explain:</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <source>#%1 %2 → %3</source>
+        <translation>#%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source> (%1 %2)</source>
+        <translation> (%1 %2)</translation>
+    </message>
+    <message>
+        <source>No saved models yet</source>
+        <translation>No saved models yet</translation>
+    </message>
+    <message>
+        <source>Choose a saved model…</source>
+        <translation>Choose a saved model…</translation>
+    </message>
+    <message>
+        <source>Version #%1 is not in the model history.</source>
+        <translation>Version #%1 is not in the model history.</translation>
+    </message>
+    <message>
+        <source>Open Data to Predict On</source>
+        <translation>Open Data to Predict On</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.arff *.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>Data files (*.csv *.tsv *.txt *.arff *.sqlite *.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a Table</source>
+        <translation>Choose a Table</translation>
+    </message>
+    <message>
+        <source>%1 holds several tables. Which one?</source>
+        <translation>%1 holds several tables. Which one?</translation>
+    </message>
+    <message>
+        <source>No data open</source>
+        <translation>No data open</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3</source>
+        <translation>%1 — %2 × %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln columns</source>
+        <translation>
+            <numerusform>%Ln column</numerusform>
+            <numerusform>%Ln columns</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a saved model above, then open data to predict on.</source>
+        <translation>Choose a saved model above, then open data to predict on.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Version #%1&lt;/b&gt; %2&lt;br&gt;Learner: %3&lt;br&gt;Task: %4, target &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Version #%1&lt;/b&gt; %2&lt;br&gt;Learner: %3&lt;br&gt;Task: %4, target &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Classes: %1</source>
+        <translation>&lt;br&gt;Classes: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Features (%1): %2</source>
+        <translation>&lt;br&gt;Features (%1): %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Created %1</source>
+        <translation>&lt;br&gt;Created %1</translation>
+    </message>
+    <message>
+        <source>Open data to see its predictions.</source>
+        <translation>Open data to see its predictions.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln rows predicted&lt;/b&gt;&lt;br&gt;mean %1, min %2, max %3</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln row predicted&lt;/b&gt;&lt;br&gt;mean %1, min %2, max %3</numerusform>
+            <numerusform>&lt;b&gt;%Ln rows predicted&lt;/b&gt;&lt;br&gt;mean %1, min %2, max %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln rows predicted&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln row predicted&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln rows predicted&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Predict %1 when its probability ≥</source>
+        <translation>Predict %1 when its probability ≥</translation>
+    </message>
+    <message>
+        <source>Choose a saved model to evaluate.</source>
+        <translation>Choose a saved model to evaluate.</translation>
+    </message>
+    <message>
+        <source>Open labelled data (with the column &quot;%1&quot;) to evaluate the model on it.</source>
+        <translation>Open labelled data (with the column &quot;%1&quot;) to evaluate the model on it.</translation>
+    </message>
+    <message>
+        <source>The data has no column &quot;%1&quot; (the model&apos;s target): it cannot be evaluated on it.</source>
+        <translation>The data has no column &quot;%1&quot; (the model&apos;s target): it cannot be evaluated on it.</translation>
+    </message>
+    <message>
+        <source>Evaluate scores the model on the labelled rows and keeps the result in the model history.</source>
+        <translation>Evaluate scores the model on the labelled rows and keeps the result in the model history.</translation>
+    </message>
+    <message>
+        <source>Choose a model and open labelled data first.</source>
+        <translation>Choose a model and open labelled data first.</translation>
+    </message>
+    <message>
+        <source>The evaluation could not be kept in the model history: %1</source>
+        <translation>The evaluation could not be kept in the model history: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scored on %Ln labelled rows</source>
+        <translation>
+            <numerusform>Scored on %Ln labelled row</numerusform>
+            <numerusform>Scored on %Ln labelled rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln skipped: target missing or a class the model does not know)</source>
+        <translation>
+            <numerusform> (%Ln skipped: target missing or a class the model does not know)</numerusform>
+            <numerusform> (%Ln skipped: target missing or a class the model does not know)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept in the history as evaluation #%1 of version #%2.</source>
+        <translation>Kept in the history as evaluation #%1 of version #%2.</translation>
+    </message>
+    <message>
+        <source>is above</source>
+        <translation>is above</translation>
+    </message>
+    <message>
+        <source>is below</source>
+        <translation>is below</translation>
+    </message>
+    <message>
+        <source>Lower is better for this metric</source>
+        <translation>Lower is better for this metric</translation>
+    </message>
+    <message>
+        <source>Higher is better for this metric</source>
+        <translation>Higher is better for this metric</translation>
+    </message>
+    <message>
+        <source>⚠  Alert: %1 = %2 is above the threshold %3 on this data.</source>
+        <translation>⚠  Alert: %1 = %2 is above the threshold %3 on this data.</translation>
+    </message>
+    <message>
+        <source>⚠  Alert: %1 = %2 is below the threshold %3 on this data.</source>
+        <translation>⚠  Alert: %1 = %2 is below the threshold %3 on this data.</translation>
+    </message>
+    <message>
+        <source>Choose a saved model to explain.</source>
+        <translation>Choose a saved model to explain.</translation>
+    </message>
+    <message>
+        <source>Permutation importance needs labelled data (with the column &quot;%1&quot;).</source>
+        <translation>Permutation importance needs labelled data (with the column &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>Choose a saved model first.</source>
+        <translation>Choose a saved model first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Permutation importance&lt;/b&gt;: the drop in %1 when a feature&apos;s values are shuffled (%2 repeats on %Ln rows; %1 unshuffled: %3).</source>
+        <translation>
+            <numerusform>&lt;b&gt;Permutation importance&lt;/b&gt;: the drop in %1 when a feature&apos;s values are shuffled (%2 repeats on %Ln row; %1 unshuffled: %3).</numerusform>
+            <numerusform>&lt;b&gt;Permutation importance&lt;/b&gt;: the drop in %1 when a feature&apos;s values are shuffled (%2 repeats on %Ln rows; %1 unshuffled: %3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total gain&lt;/b&gt; of each feature&apos;s splits, normalized to sum 1.</source>
+        <translation>&lt;b&gt;Total gain&lt;/b&gt; of each feature&apos;s splits, normalized to sum 1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mean decrease in impurity&lt;/b&gt; of each feature&apos;s splits, normalized to sum 1.</source>
+        <translation>&lt;b&gt;Mean decrease in impurity&lt;/b&gt; of each feature&apos;s splits, normalized to sum 1.</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>class %1</translation>
+    </message>
+    <message>
+        <source>the predicted value</source>
+        <translation>the predicted value</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SHAP values&lt;/b&gt;: select a row in the table to see how each feature moved its prediction.</source>
+        <translation>&lt;b&gt;SHAP values&lt;/b&gt;: select a row in the table to see how each feature moved its prediction.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SHAP values of row %1&lt;/b&gt; (%2 SHAP, %3 output): each feature&apos;s contribution, largest first.</source>
+        <translation>&lt;b&gt;SHAP values of row %1&lt;/b&gt; (%2 SHAP, %3 output): each feature&apos;s contribution, largest first.</translation>
+    </message>
+    <message>
+        <source>Base value %1 + contributions %2 = %3 (the model&apos;s %4)</source>
+        <translation>Base value %1 + contributions %2 = %3 (the model&apos;s %4)</translation>
+    </message>
+    <message>
+        <source>Listing the saved models…</source>
+        <translation>Listing the saved models…</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Loading the model…</translation>
+    </message>
+    <message>
+        <source>Reading the data…</source>
+        <translation>Reading the data…</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>Predicting…</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>Evaluating…</translation>
+    </message>
+    <message>
+        <source>Computing feature importance…</source>
+        <translation>Computing feature importance…</translation>
+    </message>
+    <message>
+        <source>Computing SHAP values…</source>
+        <translation>Computing SHAP values…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>There are no predictions to export yet.</source>
+        <translation>There are no predictions to export yet.</translation>
+    </message>
+    <message>
+        <source>Export Predictions</source>
+        <translation>Export Predictions</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PredictionModel</name>
+    <message>
+        <source>Wrong: the true class is %1</source>
+        <translation>Wrong: the true class is %1</translation>
+    </message>
+    <message>
+        <source>P(%1)</source>
+        <translation>P(%1)</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>predicted</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability of class %1</source>
+        <translation>The model&apos;s probability of class %1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s prediction (wrong classes in red when the table has the target)</source>
+        <translation>The model&apos;s prediction (wrong classes in red when the table has the target)</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PredictionWorker</name>
+    <message>
+        <source>Not enough memory.</source>
+        <translation>Not enough memory.</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>Unknown error.</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::RunDetails</name>
+    <message>
+        <source>No run selected</source>
+        <translation>No run selected</translation>
+    </message>
+    <message>
+        <source>Train a model, or select a run in the table above, to see its results here.</source>
+        <translation>Train a model, or select a run in the table above, to see its results here.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>not saved: %1</source>
+        <translation>not saved: %1</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>not saved</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Task:</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Dataset:</translation>
+    </message>
+    <message>
+        <source>Rows scored:</source>
+        <translation>Rows scored:</translation>
+    </message>
+    <message>
+        <source>Fitted in:</source>
+        <translation>Fitted in:</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Validation:</source>
+        <translation>Validation:</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Parameters:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnings:</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>Higher is better</translation>
+    </message>
+    <message>
+        <source>Not defined for these predictions</source>
+        <translation>Not defined for these predictions</translation>
+    </message>
+    <message>
+        <source>rows scored</source>
+        <translation>rows scored</translation>
+    </message>
+    <message>
+        <source>mean prediction</source>
+        <translation>mean prediction</translation>
+    </message>
+    <message>
+        <source>std of predictions</source>
+        <translation>std of predictions</translation>
+    </message>
+    <message>
+        <source>lowest prediction</source>
+        <translation>lowest prediction</translation>
+    </message>
+    <message>
+        <source>highest prediction</source>
+        <translation>highest prediction</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>Fit summary</source>
+        <translation>Fit summary</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>Per class</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Predictions</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Confusion matrix</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Statistic</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::RunsModel</name>
+    <message>
+        <source>%1-fold CV</source>
+        <translation>%1-fold CV</translation>
+    </message>
+    <message>
+        <source>holdout %1%</source>
+        <translation>holdout %1%</translation>
+    </message>
+    <message>
+        <source>training rows</source>
+        <translation>training rows</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>not saved</translation>
+    </message>
+    <message>
+        <source>not saved (error)</source>
+        <translation>not saved (error)</translation>
+    </message>
+    <message>
+        <source>Not measured for this task</source>
+        <translation>Not measured for this task</translation>
+    </message>
+    <message>
+        <source>Not defined for these predictions</source>
+        <translation>Not defined for these predictions</translation>
+    </message>
+    <message>
+        <source>Saving to the model history was turned off for this run</source>
+        <translation>Saving to the model history was turned off for this run</translation>
+    </message>
+    <message>
+        <source>Seconds spent fitting the model that was kept</source>
+        <translation>Seconds spent fitting the model that was kept</translation>
+    </message>
+    <message>
+        <source>%1 (on the validation rows)</source>
+        <translation>%1 (on the validation rows)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Learner</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Train s</source>
+        <translation>Train s</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::RunsView</name>
+    <message numerus="yes">
+        <source>Comparing %n run(s) (best in bold)</source>
+        <translation>
+            <numerusform>Comparing %n run (best in bold)</numerusform>
+            <numerusform>Comparing %n runs (best in bold)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>Higher is better</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>&amp;Remove from List</translation>
+    </message>
+    <message>
+        <source>Remove the selected runs from this session&apos;s list (the model history keeps them)</source>
+        <translation>Remove the selected runs from this session&apos;s list (the model history keeps them)</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TrainingPanel</name>
+    <message>
+        <source>classification</source>
+        <translation>classification</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>regression</translation>
+    </message>
+    <message>
+        <source>estimating time left…</source>
+        <translation>estimating time left…</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>about %n second left</numerusform>
+            <numerusform>about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 min %2 s left</source>
+        <translation>about %1 min %2 s left</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>about %1 h %2 min left</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Target:</translation>
+    </message>
+    <message>
+        <source>The column the model learns to predict</source>
+        <translation>The column the model learns to predict</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Task:</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation>Regression</translation>
+    </message>
+    <message>
+        <source>Automatic: classification for categories, yes/no and whole numbers with at most 10 values; regression for other numbers</source>
+        <translation>Automatic: classification for categories, yes/no and whole numbers with at most 10 values; regression for other numbers</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Features:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Tick every usable column</source>
+        <translation>Tick every usable column</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Untick every column</source>
+        <translation>Untick every column</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Learner</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Holdout</source>
+        <translation>Holdout</translation>
+    </message>
+    <message>
+        <source>Train on the other rows and score on this share of the rows</source>
+        <translation>Train on the other rows and score on this share of the rows</translation>
+    </message>
+    <message>
+        <source>Share of the rows held out for scoring</source>
+        <translation>Share of the rows held out for scoring</translation>
+    </message>
+    <message>
+        <source>Cross-validation, folds:</source>
+        <translation>Cross-validation, folds:</translation>
+    </message>
+    <message>
+        <source>Score K models each on the rows it was not trained on, then train the kept model on every row</source>
+        <translation>Score K models each on the rows it was not trained on, then train the kept model on every row</translation>
+    </message>
+    <message>
+        <source>None (score on the training rows)</source>
+        <translation>None (score on the training rows)</translation>
+    </message>
+    <message>
+        <source>Scores on the rows the model was fitted on are optimistic</source>
+        <translation>Scores on the rows the model was fitted on are optimistic</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <source>Stratified</source>
+        <translation>Stratified</translation>
+    </message>
+    <message>
+        <source>By row order</source>
+        <translation>By row order</translation>
+    </message>
+    <message>
+        <source>Stratified: the rows are shuffled by the seed, keeping the class shares in every part. By row order: row i goes to fold i mod K (holdout: the last rows are held out).</source>
+        <translation>Stratified: the rows are shuffled by the seed, keeping the class shares in every part. By row order: row i goes to fold i mod K (holdout: the last rows are held out).</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same splits and the same model</source>
+        <translation>The same seed gives the same splits and the same model</translation>
+    </message>
+    <message>
+        <source>Save to model history</source>
+        <translation>Save to model history</translation>
+    </message>
+    <message>
+        <source>Version name (optional)</source>
+        <translation>Version name (optional)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Train</translation>
+    </message>
+    <message>
+        <source>Queue a training with these settings (Ctrl+Return)</source>
+        <translation>Queue a training with these settings (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Tune…</source>
+        <translation>Tune…</translation>
+    </message>
+    <message>
+        <source>Search parameter values of this learner by cross-validation</source>
+        <translation>Search parameter values of this learner by cross-validation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop the running job; it leaves no result</source>
+        <translation>Stop the running job; it leaves no result</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Cancel all</translation>
+    </message>
+    <message>
+        <source>Stop the running job and drop every queued one</source>
+        <translation>Stop the running job and drop every queued one</translation>
+    </message>
+    <message>
+        <source>No training running</source>
+        <translation>No training running</translation>
+    </message>
+    <message>
+        <source>Text columns cannot be features: almost every value is different. Change the column&apos;s type to categorical to use it.</source>
+        <translation>Text columns cannot be features: almost every value is different. Change the column&apos;s type to categorical to use it.</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatic (%1)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Open a table and choose the target column.</source>
+        <translation>Open a table and choose the target column.</translation>
+    </message>
+    <message>
+        <source>%1, chosen by you</source>
+        <translation>%1, chosen by you</translation>
+    </message>
+    <message>
+        <source>%1, inferred from the target column</source>
+        <translation>%1, inferred from the target column</translation>
+    </message>
+    <message>
+        <source>Not for %1.</source>
+        <translation>Not for %1.</translation>
+    </message>
+    <message>
+        <source>Open a table first.</source>
+        <translation>Open a table first.</translation>
+    </message>
+    <message>
+        <source>Choose the target column.</source>
+        <translation>Choose the target column.</translation>
+    </message>
+    <message>
+        <source>%1 cannot do %2.</source>
+        <translation>%1 cannot do %2.</translation>
+    </message>
+    <message>
+        <source>Tick at least one feature.</source>
+        <translation>Tick at least one feature.</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>Queued: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) queued</source>
+        <translation>
+            <numerusform>%n job queued</numerusform>
+            <numerusform>%n jobs queued</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TrainingQueue</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>tuning %1 on %2</source>
+        <translation>tuning %1 on %2</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TrainingWorker</name>
+    <message>
+        <source>Not enough memory.</source>
+        <translation>Not enough memory.</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>Unknown error.</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TuningDialog</name>
+    <message>
+        <source>Choose a learner with parameters in the training panel.</source>
+        <translation>Choose a learner with parameters in the training panel.</translation>
+    </message>
+    <message>
+        <source>%1: a range (LO:HI) needs random search</source>
+        <translation>%1: a range (LO:HI) needs random search</translation>
+    </message>
+    <message>
+        <source>Tick at least one parameter to search.</source>
+        <translation>Tick at least one parameter to search.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s), each cross-validated on %1 folds</source>
+        <translation>
+            <numerusform>%n candidate, each cross-validated on %1 folds</numerusform>
+            <numerusform>%n candidates, each cross-validated on %1 folds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tuning queued…</source>
+        <translation>Tuning queued…</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>mean %1</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>std</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>Best candidate</source>
+        <translation>Best candidate</translation>
+    </message>
+    <message>
+        <source>No candidates.</source>
+        <translation>No candidates.</translation>
+    </message>
+    <message>
+        <source>Best mean %1: %2 ± %3 (lower is better)</source>
+        <translation>Best mean %1: %2 ± %3 (lower is better)</translation>
+    </message>
+    <message>
+        <source>Best mean %1: %2 ± %3 (higher is better)</source>
+        <translation>Best mean %1: %2 ± %3 (higher is better)</translation>
+    </message>
+    <message>
+        <source>Tune %1</source>
+        <translation>Tune %1</translation>
+    </message>
+    <message>
+        <source>Learner %1, target %2 (%3); parameters not ticked keep the training panel&apos;s values.</source>
+        <translation>Learner %1, target %2 (%3); parameters not ticked keep the training panel&apos;s values.</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>classification</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>regression</translation>
+    </message>
+    <message>
+        <source>Parameters to search</source>
+        <translation>Parameters to search</translation>
+    </message>
+    <message>
+        <source>Values separated by commas (layer lists by semicolons: 32;64,64). LO:HI is a range, for random search.</source>
+        <translation>Values separated by commas (layer lists by semicolons: 32;64,64). LO:HI is a range, for random search.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Every combination (grid)</source>
+        <translation>Every combination (grid)</translation>
+    </message>
+    <message>
+        <source>Random, candidates:</source>
+        <translation>Random, candidates:</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metric:</translation>
+    </message>
+    <message>
+        <source>Folds:</source>
+        <translation>Folds:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Queue the search; it runs after the jobs before it</source>
+        <translation>Queue the search; it runs after the jobs before it</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Keep the best</source>
+        <translation>Keep the best</translation>
+    </message>
+    <message>
+        <source>Train the best candidate&apos;s parameters as a normal run, validated on the same folds, and save it to the model history</source>
+        <translation>Train the best candidate&apos;s parameters as a normal run, validated on the same folds, and save it to the model history</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::VersionCompareView</name>
+    <message>
+        <source>Select two versions in the table and choose Compare (Ctrl+D) to see them side by side.</source>
+        <translation>Select two versions in the table and choose Compare (Ctrl+D) to see them side by side.</translation>
+    </message>
+    <message>
+        <source>same learner</source>
+        <translation>same learner</translation>
+    </message>
+    <message>
+        <source>different learners</source>
+        <translation>different learners</translation>
+    </message>
+    <message>
+        <source>same target</source>
+        <translation>same target</translation>
+    </message>
+    <message>
+        <source>different targets</source>
+        <translation>different targets</translation>
+    </message>
+    <message>
+        <source>same dataset</source>
+        <translation>same dataset</translation>
+    </message>
+    <message>
+        <source>different datasets</source>
+        <translation>different datasets</translation>
+    </message>
+    <message>
+        <source>B is better</source>
+        <translation>B is better</translation>
+    </message>
+    <message>
+        <source>B is worse</source>
+        <translation>B is worse</translation>
+    </message>
+    <message>
+        <source>Parameters (differences highlighted)</source>
+        <translation>Parameters (differences highlighted)</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::VersionDetailsView</name>
+    <message>
+        <source>version %1 of %2, imported %3</source>
+        <translation>version %1 of %2, imported %3</translation>
+    </message>
+    <message>
+        <source>No version selected.</source>
+        <translation>No version selected.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Version %1 “%2”</source>
+        <translation>Version %1 “%2”</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Learner</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>classification</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>regression</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Glassbox</source>
+        <translation>Glassbox</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Model SHA-256: %1</source>
+        <translation>Model SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 rows × %2 columns</translation>
+    </message>
+    <message>
+        <source>No parent: trained from scratch.</source>
+        <translation>No parent: trained from scratch.</translation>
+    </message>
+    <message>
+        <source>this version</source>
+        <translation>this version</translation>
+    </message>
+    <message>
+        <source>(a deleted version)</source>
+        <translation>(a deleted version)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Dataset fingerprint</source>
+        <translation>Dataset fingerprint</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>Lineage</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <source>Stage, tags and notes</source>
+        <translation>Stage, tags and notes</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Stage:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>New tag</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>Save notes</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Evaluated</source>
+        <translation>Evaluated</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
     </message>
 </context>
 <context>

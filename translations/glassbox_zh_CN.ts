@@ -25,6 +25,37 @@
     </message>
 </context>
 <context>
+    <name>PlotExport</name>
+    <message>
+        <source>Cannot export to %1: use a .png, .svg or .pdf file name.</source>
+        <translation>无法导出到 %1：请使用 .png、.svg 或 .pdf 文件名。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
     <name>SampleDatasets</name>
     <message>
         <source>Iris flowers (classification)</source>
@@ -115,6 +146,57 @@
     </message>
 </context>
 <context>
+    <name>glassbox::gui::ConfusionMatrixView</name>
+    <message>
+        <source>True: %1
+Predicted: %2
+%3 rows: %4 of the true class, %5 of all</source>
+        <translation>真实：%1
+预测：%2
+%3 行：占该真实类别的 %4，占全部的 %5</translation>
+    </message>
+    <message>
+        <source>True class: %1</source>
+        <translation>真实类别：%1</translation>
+    </message>
+    <message>
+        <source>Predicted class: %1</source>
+        <translation>预测类别：%1</translation>
+    </message>
+    <message>
+        <source>No confusion matrix</source>
+        <translation>无混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Rows: true class; columns: predicted class. Click a cell to select its rows.</source>
+        <translation>行：真实类别；列：预测类别。点击单元格可选中其对应的行。</translation>
+    </message>
+    <message>
+        <source>&amp;Percent of:</source>
+        <translation>百分比基准(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>all rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>What each cell&apos;s percentage is relative to; the colour always shows the share of the true class</source>
+        <translation>每个单元格百分比的计算基准；颜色始终表示占真实类别的比例</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::DataTableModel</name>
     <message>
         <source>missing</source>
@@ -156,6 +238,267 @@ Missing: %3</source>
     <message>
         <source>Count</source>
         <translation>计数</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::HistoryModel</name>
+    <message>
+        <source>%1
+%2 rows, %3 columns
+SHA-256 %4</source>
+        <translation>%1
+%2 行，%3 列
+SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>学习器</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>预发布</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::HistoryView</name>
+    <message>
+        <source>Version %1 exported to %2.</source>
+        <translation>版本 %1 已导出到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 imported as version %2.</source>
+        <translation>%1 已导入为版本 %2。</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Text in any column</source>
+        <translation>任意列中的文本</translation>
+    </message>
+    <message>
+        <source>Learner:</source>
+        <translation>学习器：</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标列：</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>所有阶段</translation>
+    </message>
+    <message>
+        <source>All learners</source>
+        <translation>所有学习器</translation>
+    </message>
+    <message>
+        <source>All targets</source>
+        <translation>所有目标列</translation>
+    </message>
+    <message>
+        <source>Metric over versions</source>
+        <translation>各版本的指标变化</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List the versions again (F5)</source>
+        <translation>重新列出版本 (F5)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare the two selected versions side by side (Ctrl+D)</source>
+        <translation>并排比较选中的两个版本 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Predict with…</source>
+        <translation>用此版本预测…</translation>
+    </message>
+    <message>
+        <source>Predict new data with the current version</source>
+        <translation>用当前版本预测新数据</translation>
+    </message>
+    <message>
+        <source>Evaluate…</source>
+        <translation>评估…</translation>
+    </message>
+    <message>
+        <source>Evaluate the current version on labelled data</source>
+        <translation>在带标签的数据上评估当前版本</translation>
+    </message>
+    <message>
+        <source>Explain…</source>
+        <translation>解释…</translation>
+    </message>
+    <message>
+        <source>Explain the current version&apos;s predictions</source>
+        <translation>解释当前版本的预测结果</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the current version to a file</source>
+        <translation>将当前版本写入文件</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add a version from an exported file</source>
+        <translation>从导出的文件添加版本</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the current version from the history (Del)</source>
+        <translation>从历史中删除当前版本 (Del)</translation>
+    </message>
+    <message>
+        <source>No version selected.</source>
+        <translation>未选择版本。</translation>
+    </message>
+    <message>
+        <source>%1 of the versions predicting “%2” from %3</source>
+        <translation>基于 %3 预测“%2”的各版本的 %1</translation>
+    </message>
+    <message>
+        <source>This version has no metric.</source>
+        <translation>此版本没有指标。</translation>
+    </message>
+    <message>
+        <source>Model history</source>
+        <translation>模型历史</translation>
+    </message>
+    <message>
+        <source>Export version %1</source>
+        <translation>导出版本 %1</translation>
+    </message>
+    <message>
+        <source>Glassbox versions (*.gbv)</source>
+        <translation>Glassbox 版本 (*.gbv)</translation>
+    </message>
+    <message>
+        <source>Exporting version %1…</source>
+        <translation>正在导出版本 %1…</translation>
+    </message>
+    <message>
+        <source>Import version</source>
+        <translation>导入版本</translation>
+    </message>
+    <message>
+        <source>Glassbox versions (*.gbv);;All files (*)</source>
+        <translation>Glassbox 版本 (*.gbv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>version %1 (%2, target “%3”)</source>
+        <translation>版本 %1（%2，目标列“%3”）</translation>
+    </message>
+    <message>
+        <source>version %1 “%2” (%3, target “%4”)</source>
+        <translation>版本 %1“%2”（%3，目标列“%4”）</translation>
+    </message>
+    <message>
+        <source>Delete %1?
+
+Its model and its evaluations are removed from the history. This cannot be undone.</source>
+        <translation>删除%1？
+
+它的模型和评估记录将从历史中移除。此操作无法撤消。</translation>
+    </message>
+    <message>
+        <source>Delete version %1</source>
+        <translation>删除版本 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n 个版本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n version(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 / %n 个版本</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::HistoryWorker</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Not enough memory.</source>
+        <translation>内存不足。</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>未知错误。</translation>
     </message>
 </context>
 <context>
@@ -335,6 +678,1388 @@ Missing: %3</source>
     <message>
         <source>About Glassbox</source>
         <translation>关于 Glassbox</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::MetricSeriesChart</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>no values</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>The metric shown over the versions</source>
+        <translation>在各版本上显示的指标</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ParamForm</name>
+    <message>
+        <source>This learner has no parameters.</source>
+        <translation>此学习器没有参数。</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Set every parameter back to the learner&apos;s default</source>
+        <translation>将所有参数恢复为学习器的默认值</translation>
+    </message>
+    <message>
+        <source>%1
+Allowed: %2
+Default: %3</source>
+        <translation>%1
+允许值：%2
+默认值：%3</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PredictView</name>
+    <message numerus="yes">
+        <source>Exported %Ln rows to %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 行导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>List the model history&apos;s versions again</source>
+        <translation>重新列出模型历史中的版本</translation>
+    </message>
+    <message>
+        <source>Open &amp;data…</source>
+        <translation>打开数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open a CSV, TSV, ARFF or SQLite file to predict on</source>
+        <translation>打开要预测的 CSV、TSV、ARFF 或 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the data with the predictions as CSV</source>
+        <translation>将数据连同预测结果保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Alert when</source>
+        <translation>告警条件：</translation>
+    </message>
+    <message>
+        <source>The threshold the metric is checked against</source>
+        <translation>用于检查指标的阈值</translation>
+    </message>
+    <message>
+        <source>Decision threshold:</source>
+        <translation>决策阈值：</translation>
+    </message>
+    <message>
+        <source>Binary models: predict the second class when its probability is at least this</source>
+        <translation>二分类模型：当第二个类别的概率不低于此值时预测为该类别</translation>
+    </message>
+    <message>
+        <source>E&amp;valuate</source>
+        <translation>评估(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Score the model on the labelled rows and keep the evaluation in the history</source>
+        <translation>在带标签的行上为模型评分，并将评估结果保存到历史中</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt;</source>
+        <translation>&lt;b&gt;指标&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Per class&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按类别&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confusion matrix&lt;/b&gt; (rows: true class, columns: predicted)</source>
+        <translation>&lt;b&gt;混淆矩阵&lt;/b&gt;（行：真实类别，列：预测类别）</translation>
+    </message>
+    <message>
+        <source>Importance:</source>
+        <translation>重要性：</translation>
+    </message>
+    <message>
+        <source>Permutation (on the labelled rows)</source>
+        <translation>置换重要性（基于带标签的行）</translation>
+    </message>
+    <message>
+        <source>Impurity (tree models)</source>
+        <translation>不纯度（树模型）</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>计算(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>± std</source>
+        <translation>± 标准差</translation>
+    </message>
+    <message>
+        <source>Explain:</source>
+        <translation>解释：</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <source>#%1 %2 → %3</source>
+        <translation>#%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source> (%1 %2)</source>
+        <translation>（%1 %2）</translation>
+    </message>
+    <message>
+        <source>No saved models yet</source>
+        <translation>尚无已保存的模型</translation>
+    </message>
+    <message>
+        <source>Choose a saved model…</source>
+        <translation>选择已保存的模型…</translation>
+    </message>
+    <message>
+        <source>Version #%1 is not in the model history.</source>
+        <translation>版本 #%1 不在模型历史中。</translation>
+    </message>
+    <message>
+        <source>Open Data to Predict On</source>
+        <translation>打开要预测的数据</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.arff *.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>数据文件 (*.csv *.tsv *.txt *.arff *.sqlite *.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a Table</source>
+        <translation>选择数据表</translation>
+    </message>
+    <message>
+        <source>%1 holds several tables. Which one?</source>
+        <translation>%1 包含多个数据表。要使用哪一个？</translation>
+    </message>
+    <message>
+        <source>No data open</source>
+        <translation>未打开数据</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3</source>
+        <translation>%1 — %2 × %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln columns</source>
+        <translation>
+            <numerusform>%Ln 列</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a saved model above, then open data to predict on.</source>
+        <translation>请先在上方选择已保存的模型，然后打开要预测的数据。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Version #%1&lt;/b&gt; %2&lt;br&gt;Learner: %3&lt;br&gt;Task: %4, target &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>&lt;b&gt;版本 #%1&lt;/b&gt; %2&lt;br&gt;学习器：%3&lt;br&gt;任务：%4，目标列 &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Classes: %1</source>
+        <translation>&lt;br&gt;类别：%1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Features (%1): %2</source>
+        <translation>&lt;br&gt;特征（%1）：%2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Created %1</source>
+        <translation>&lt;br&gt;创建于 %1</translation>
+    </message>
+    <message>
+        <source>Open data to see its predictions.</source>
+        <translation>打开数据以查看其预测结果。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln rows predicted&lt;/b&gt;&lt;br&gt;mean %1, min %2, max %3</source>
+        <translation>
+            <numerusform>&lt;b&gt;已预测 %Ln 行&lt;/b&gt;&lt;br&gt;均值 %1，最小值 %2，最大值 %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln rows predicted&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;已预测 %Ln 行&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Predict %1 when its probability ≥</source>
+        <translation>%1 的概率 ≥ 此值时预测为 %1：</translation>
+    </message>
+    <message>
+        <source>Choose a saved model to evaluate.</source>
+        <translation>请选择要评估的已保存模型。</translation>
+    </message>
+    <message>
+        <source>Open labelled data (with the column &quot;%1&quot;) to evaluate the model on it.</source>
+        <translation>打开带标签的数据（含“%1”列）以在其上评估模型。</translation>
+    </message>
+    <message>
+        <source>The data has no column &quot;%1&quot; (the model&apos;s target): it cannot be evaluated on it.</source>
+        <translation>数据中没有“%1”列（模型的目标列）：无法在其上评估。</translation>
+    </message>
+    <message>
+        <source>Evaluate scores the model on the labelled rows and keeps the result in the model history.</source>
+        <translation>“评估”会在带标签的行上为模型评分，并将结果保存到模型历史中。</translation>
+    </message>
+    <message>
+        <source>Choose a model and open labelled data first.</source>
+        <translation>请先选择模型并打开带标签的数据。</translation>
+    </message>
+    <message>
+        <source>The evaluation could not be kept in the model history: %1</source>
+        <translation>无法将评估结果保存到模型历史：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scored on %Ln labelled rows</source>
+        <translation>
+            <numerusform>基于 %Ln 个带标签的行评分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln skipped: target missing or a class the model does not know)</source>
+        <translation>
+            <numerusform>（跳过 %Ln 行：目标值缺失或属于模型未知的类别）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept in the history as evaluation #%1 of version #%2.</source>
+        <translation>已作为版本 #%2 的评估 #%1 保存到历史中。</translation>
+    </message>
+    <message>
+        <source>is above</source>
+        <translation>高于</translation>
+    </message>
+    <message>
+        <source>is below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <source>Lower is better for this metric</source>
+        <translation>此指标越低越好</translation>
+    </message>
+    <message>
+        <source>Higher is better for this metric</source>
+        <translation>此指标越高越好</translation>
+    </message>
+    <message>
+        <source>⚠  Alert: %1 = %2 is above the threshold %3 on this data.</source>
+        <translation>⚠  告警：在此数据上 %1 = %2，高于阈值 %3。</translation>
+    </message>
+    <message>
+        <source>⚠  Alert: %1 = %2 is below the threshold %3 on this data.</source>
+        <translation>⚠  告警：在此数据上 %1 = %2，低于阈值 %3。</translation>
+    </message>
+    <message>
+        <source>Choose a saved model to explain.</source>
+        <translation>请选择要解释的已保存模型。</translation>
+    </message>
+    <message>
+        <source>Permutation importance needs labelled data (with the column &quot;%1&quot;).</source>
+        <translation>置换重要性需要带标签的数据（含“%1”列）。</translation>
+    </message>
+    <message>
+        <source>Choose a saved model first.</source>
+        <translation>请先选择已保存的模型。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Permutation importance&lt;/b&gt;: the drop in %1 when a feature&apos;s values are shuffled (%2 repeats on %Ln rows; %1 unshuffled: %3).</source>
+        <translation>
+            <numerusform>&lt;b&gt;置换重要性&lt;/b&gt;：打乱某个特征的取值后 %1 的下降量（在 %Ln 行上重复 %2 次；未打乱时的 %1：%3）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total gain&lt;/b&gt; of each feature&apos;s splits, normalized to sum 1.</source>
+        <translation>各特征分裂的&lt;b&gt;总增益&lt;/b&gt;，归一化为总和为 1。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mean decrease in impurity&lt;/b&gt; of each feature&apos;s splits, normalized to sum 1.</source>
+        <translation>各特征分裂的&lt;b&gt;平均不纯度减少量&lt;/b&gt;，归一化为总和为 1。</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>the predicted value</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SHAP values&lt;/b&gt;: select a row in the table to see how each feature moved its prediction.</source>
+        <translation>&lt;b&gt;SHAP 值&lt;/b&gt;：在表中选择一行，查看各特征如何影响其预测。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SHAP values of row %1&lt;/b&gt; (%2 SHAP, %3 output): each feature&apos;s contribution, largest first.</source>
+        <translation>&lt;b&gt;第 %1 行的 SHAP 值&lt;/b&gt;（%2 SHAP，%3 输出）：各特征的贡献，按大小降序排列。</translation>
+    </message>
+    <message>
+        <source>Base value %1 + contributions %2 = %3 (the model&apos;s %4)</source>
+        <translation>基准值 %1 + 贡献 %2 = %3（模型的 %4）</translation>
+    </message>
+    <message>
+        <source>Listing the saved models…</source>
+        <translation>正在列出已保存的模型…</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Reading the data…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>正在预测…</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
+    </message>
+    <message>
+        <source>Computing feature importance…</source>
+        <translation>正在计算特征重要性…</translation>
+    </message>
+    <message>
+        <source>Computing SHAP values…</source>
+        <translation>正在计算 SHAP 值…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>There are no predictions to export yet.</source>
+        <translation>尚无可导出的预测结果。</translation>
+    </message>
+    <message>
+        <source>Export Predictions</source>
+        <translation>导出预测结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PredictionModel</name>
+    <message>
+        <source>Wrong: the true class is %1</source>
+        <translation>预测错误：真实类别为 %1</translation>
+    </message>
+    <message>
+        <source>P(%1)</source>
+        <translation>P(%1)</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability of class %1</source>
+        <translation>模型预测为类别 %1 的概率</translation>
+    </message>
+    <message>
+        <source>The model&apos;s prediction (wrong classes in red when the table has the target)</source>
+        <translation>模型的预测结果（若表中含目标列，错误的类别以红色显示）</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PredictionWorker</name>
+    <message>
+        <source>Not enough memory.</source>
+        <translation>内存不足。</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>未知错误。</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::RunDetails</name>
+    <message>
+        <source>No run selected</source>
+        <translation>未选择训练运行</translation>
+    </message>
+    <message>
+        <source>Train a model, or select a run in the table above, to see its results here.</source>
+        <translation>训练一个模型，或在上方表格中选择一次运行，即可在此查看其结果。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>Rows scored:</source>
+        <translation>评分行数：</translation>
+    </message>
+    <message>
+        <source>Fitted in:</source>
+        <translation>拟合用时：</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Validation:</source>
+        <translation>验证方式：</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>Not defined for these predictions</source>
+        <translation>对这些预测结果无定义</translation>
+    </message>
+    <message>
+        <source>rows scored</source>
+        <translation>评分行数</translation>
+    </message>
+    <message>
+        <source>mean prediction</source>
+        <translation>预测均值</translation>
+    </message>
+    <message>
+        <source>std of predictions</source>
+        <translation>预测标准差</translation>
+    </message>
+    <message>
+        <source>lowest prediction</source>
+        <translation>最低预测值</translation>
+    </message>
+    <message>
+        <source>highest prediction</source>
+        <translation>最高预测值</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Fit summary</source>
+        <translation>拟合摘要</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测结果</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>统计量</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::RunsModel</name>
+    <message>
+        <source>%1-fold CV</source>
+        <translation>%1 折交叉验证</translation>
+    </message>
+    <message>
+        <source>holdout %1%</source>
+        <translation>留出法 %1%</translation>
+    </message>
+    <message>
+        <source>training rows</source>
+        <translation>训练行</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>not saved (error)</source>
+        <translation>未保存（出错）</translation>
+    </message>
+    <message>
+        <source>Not measured for this task</source>
+        <translation>此任务不计算该指标</translation>
+    </message>
+    <message>
+        <source>Not defined for these predictions</source>
+        <translation>对这些预测结果无定义</translation>
+    </message>
+    <message>
+        <source>Saving to the model history was turned off for this run</source>
+        <translation>此次运行未开启保存到模型历史</translation>
+    </message>
+    <message>
+        <source>Seconds spent fitting the model that was kept</source>
+        <translation>拟合最终保留模型所用的秒数</translation>
+    </message>
+    <message>
+        <source>%1 (on the validation rows)</source>
+        <translation>%1（基于验证行）</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>学习器</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证方式</translation>
+    </message>
+    <message>
+        <source>Train s</source>
+        <translation>训练秒数</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::RunsView</name>
+    <message numerus="yes">
+        <source>Comparing %n run(s) (best in bold)</source>
+        <translation>
+            <numerusform>正在比较 %n 次运行（最佳值加粗显示）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected runs from this session&apos;s list (the model history keeps them)</source>
+        <translation>从本次会话的列表中移除选中的运行（模型历史中仍保留）</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TrainingPanel</name>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>estimating time left…</source>
+        <translation>正在估算剩余时间…</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>大约还剩 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 min %2 s left</source>
+        <translation>大约还剩 %1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>大约还剩 %1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标列：</translation>
+    </message>
+    <message>
+        <source>The column the model learns to predict</source>
+        <translation>模型要学习预测的列</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>Automatic: classification for categories, yes/no and whole numbers with at most 10 values; regression for other numbers</source>
+        <translation>自动：类别、是/否以及取值不超过 10 个的整数列按分类处理；其他数值列按回归处理</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>特征：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Tick every usable column</source>
+        <translation>勾选所有可用的列</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Untick every column</source>
+        <translation>取消勾选所有列</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>学习器</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证方式</translation>
+    </message>
+    <message>
+        <source>Holdout</source>
+        <translation>留出法</translation>
+    </message>
+    <message>
+        <source>Train on the other rows and score on this share of the rows</source>
+        <translation>在其余行上训练，并在此比例的行上评分</translation>
+    </message>
+    <message>
+        <source>Share of the rows held out for scoring</source>
+        <translation>留出用于评分的行所占比例</translation>
+    </message>
+    <message>
+        <source>Cross-validation, folds:</source>
+        <translation>交叉验证，折数：</translation>
+    </message>
+    <message>
+        <source>Score K models each on the rows it was not trained on, then train the kept model on every row</source>
+        <translation>训练 K 个模型，各自在未参与其训练的行上评分，然后在全部行上训练最终保留的模型</translation>
+    </message>
+    <message>
+        <source>None (score on the training rows)</source>
+        <translation>无（在训练行上评分）</translation>
+    </message>
+    <message>
+        <source>Scores on the rows the model was fitted on are optimistic</source>
+        <translation>在模型拟合所用的行上评分，结果会偏乐观</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>划分：</translation>
+    </message>
+    <message>
+        <source>Stratified</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <source>By row order</source>
+        <translation>按行顺序</translation>
+    </message>
+    <message>
+        <source>Stratified: the rows are shuffled by the seed, keeping the class shares in every part. By row order: row i goes to fold i mod K (holdout: the last rows are held out).</source>
+        <translation>分层：按随机种子打乱各行，并在每一部分中保持各类别的比例。按行顺序：第 i 行分到第 i mod K 折（留出法：留出最后的若干行）。</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same splits and the same model</source>
+        <translation>相同的随机种子会得到相同的划分和相同的模型</translation>
+    </message>
+    <message>
+        <source>Save to model history</source>
+        <translation>保存到模型历史</translation>
+    </message>
+    <message>
+        <source>Version name (optional)</source>
+        <translation>版本名称（可选）</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Queue a training with these settings (Ctrl+Return)</source>
+        <translation>按这些设置将一次训练加入队列 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Tune…</source>
+        <translation>调优…</translation>
+    </message>
+    <message>
+        <source>Search parameter values of this learner by cross-validation</source>
+        <translation>通过交叉验证搜索此学习器的超参数取值</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the running job; it leaves no result</source>
+        <translation>停止正在运行的任务；不会留下结果</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>Stop the running job and drop every queued one</source>
+        <translation>停止正在运行的任务并丢弃所有排队中的任务</translation>
+    </message>
+    <message>
+        <source>No training running</source>
+        <translation>没有正在进行的训练</translation>
+    </message>
+    <message>
+        <source>Text columns cannot be features: almost every value is different. Change the column&apos;s type to categorical to use it.</source>
+        <translation>文本列不能作为特征：几乎每个值都不相同。若要使用它，请将该列的类型改为分类。</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Open a table and choose the target column.</source>
+        <translation>请打开一个数据表并选择目标列。</translation>
+    </message>
+    <message>
+        <source>%1, chosen by you</source>
+        <translation>%1，由您选择</translation>
+    </message>
+    <message>
+        <source>%1, inferred from the target column</source>
+        <translation>%1，根据目标列推断</translation>
+    </message>
+    <message>
+        <source>Not for %1.</source>
+        <translation>不适用于%1。</translation>
+    </message>
+    <message>
+        <source>Open a table first.</source>
+        <translation>请先打开一个数据表。</translation>
+    </message>
+    <message>
+        <source>Choose the target column.</source>
+        <translation>请选择目标列。</translation>
+    </message>
+    <message>
+        <source>%1 cannot do %2.</source>
+        <translation>%1 不支持%2。</translation>
+    </message>
+    <message>
+        <source>Tick at least one feature.</source>
+        <translation>请至少勾选一个特征。</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>已加入队列：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) queued</source>
+        <translation>
+            <numerusform>%n 个任务排队中</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TrainingQueue</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1，目标列 %2</translation>
+    </message>
+    <message>
+        <source>tuning %1 on %2</source>
+        <translation>调优 %1，目标列 %2</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TrainingWorker</name>
+    <message>
+        <source>Not enough memory.</source>
+        <translation>内存不足。</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>未知错误。</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TuningDialog</name>
+    <message>
+        <source>Choose a learner with parameters in the training panel.</source>
+        <translation>请在训练面板中选择一个带参数的学习器。</translation>
+    </message>
+    <message>
+        <source>%1: a range (LO:HI) needs random search</source>
+        <translation>%1：范围（LO:HI）需要使用随机搜索</translation>
+    </message>
+    <message>
+        <source>Tick at least one parameter to search.</source>
+        <translation>请至少勾选一个要搜索的参数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s), each cross-validated on %1 folds</source>
+        <translation>
+            <numerusform>%n 个候选，每个进行 %1 折交叉验证</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tuning queued…</source>
+        <translation>调优已加入队列…</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>%1 均值</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Best candidate</source>
+        <translation>最佳候选</translation>
+    </message>
+    <message>
+        <source>No candidates.</source>
+        <translation>没有候选。</translation>
+    </message>
+    <message>
+        <source>Best mean %1: %2 ± %3 (lower is better)</source>
+        <translation>最佳 %1 均值：%2 ± %3（越低越好）</translation>
+    </message>
+    <message>
+        <source>Best mean %1: %2 ± %3 (higher is better)</source>
+        <translation>最佳 %1 均值：%2 ± %3（越高越好）</translation>
+    </message>
+    <message>
+        <source>Tune %1</source>
+        <translation>调优 %1</translation>
+    </message>
+    <message>
+        <source>Learner %1, target %2 (%3); parameters not ticked keep the training panel&apos;s values.</source>
+        <translation>学习器 %1，目标列 %2（%3）；未勾选的参数保持训练面板中的取值。</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>Parameters to search</source>
+        <translation>要搜索的参数</translation>
+    </message>
+    <message>
+        <source>Values separated by commas (layer lists by semicolons: 32;64,64). LO:HI is a range, for random search.</source>
+        <translation>取值以逗号分隔（层列表以分号分隔：32;64,64）。LO:HI 表示范围，用于随机搜索。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索方式</translation>
+    </message>
+    <message>
+        <source>Every combination (grid)</source>
+        <translation>所有组合（网格搜索）</translation>
+    </message>
+    <message>
+        <source>Random, candidates:</source>
+        <translation>随机搜索，候选数：</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Folds:</source>
+        <translation>折数：</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Queue the search; it runs after the jobs before it</source>
+        <translation>将搜索加入队列；它会在之前的任务完成后运行</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Keep the best</source>
+        <translation>保留最佳</translation>
+    </message>
+    <message>
+        <source>Train the best candidate&apos;s parameters as a normal run, validated on the same folds, and save it to the model history</source>
+        <translation>用最佳候选的参数进行一次常规训练，在相同的折上验证，并保存到模型历史</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::VersionCompareView</name>
+    <message>
+        <source>Select two versions in the table and choose Compare (Ctrl+D) to see them side by side.</source>
+        <translation>在表格中选择两个版本，然后选择“比较”(Ctrl+D) 以并排查看。</translation>
+    </message>
+    <message>
+        <source>same learner</source>
+        <translation>学习器相同</translation>
+    </message>
+    <message>
+        <source>different learners</source>
+        <translation>学习器不同</translation>
+    </message>
+    <message>
+        <source>same target</source>
+        <translation>目标列相同</translation>
+    </message>
+    <message>
+        <source>different targets</source>
+        <translation>目标列不同</translation>
+    </message>
+    <message>
+        <source>same dataset</source>
+        <translation>数据集相同</translation>
+    </message>
+    <message>
+        <source>different datasets</source>
+        <translation>数据集不同</translation>
+    </message>
+    <message>
+        <source>B is better</source>
+        <translation>B 更好</translation>
+    </message>
+    <message>
+        <source>B is worse</source>
+        <translation>B 更差</translation>
+    </message>
+    <message>
+        <source>Parameters (differences highlighted)</source>
+        <translation>参数（差异已高亮）</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::VersionDetailsView</name>
+    <message>
+        <source>version %1 of %2, imported %3</source>
+        <translation>%2 中的版本 %1，导入于 %3</translation>
+    </message>
+    <message>
+        <source>No version selected.</source>
+        <translation>未选择版本。</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Version %1 “%2”</source>
+        <translation>版本 %1“%2”</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>学习器</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证方式</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Glassbox</source>
+        <translation>Glassbox</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入来源</translation>
+    </message>
+    <message>
+        <source>Model SHA-256: %1</source>
+        <translation>模型 SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 行 × %2 列</translation>
+    </message>
+    <message>
+        <source>No parent: trained from scratch.</source>
+        <translation>无父版本：从头训练。</translation>
+    </message>
+    <message>
+        <source>this version</source>
+        <translation>此版本</translation>
+    </message>
+    <message>
+        <source>(a deleted version)</source>
+        <translation>（已删除的版本）</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Dataset fingerprint</source>
+        <translation>数据集指纹</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>谱系</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>评估记录</translation>
+    </message>
+    <message>
+        <source>Stage, tags and notes</source>
+        <translation>阶段、标签和备注</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新标签</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Evaluated</source>
+        <translation>评估时间</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
     </message>
 </context>
 <context>
