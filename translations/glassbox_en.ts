@@ -685,6 +685,109 @@ Its model and its evaluations are removed from the history. This cannot be undon
         <source>About Glassbox</source>
         <translation>About Glassbox</translation>
     </message>
+    <message>
+        <source>Training cancelled.</source>
+        <translation>Training cancelled.</translation>
+    </message>
+    <message>
+        <source>The data this run was trained on is no longer open.</source>
+        <translation>The data this run was trained on is no longer open.</translation>
+    </message>
+    <message>
+        <source>Not saved in the history</source>
+        <translation>Not saved in the history</translation>
+    </message>
+    <message>
+        <source>%1 was trained, but it could not be saved in the model history.</source>
+        <translation>%1 was trained, but it could not be saved in the model history.</translation>
+    </message>
+    <message>
+        <source>%1 trained and saved as version %2.</source>
+        <translation>%1 trained and saved as version %2.</translation>
+    </message>
+    <message>
+        <source>%1 trained.</source>
+        <translation>%1 trained.</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training failed</translation>
+    </message>
+    <message>
+        <source>The model could not be trained.</source>
+        <translation>The model could not be trained.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows selected.</source>
+        <translation>
+            <numerusform>%Ln row selected.</numerusform>
+            <numerusform>%Ln rows selected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>&amp;Training Panel</source>
+        <translation>&amp;Training Panel</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished">Data</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Model History</source>
+        <translation>Model History</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation type="unfinished">Predict</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>&amp;Runs</translation>
+    </message>
+    <message>
+        <source>Model &amp;History</source>
+        <translation>Model &amp;History</translation>
+    </message>
+    <message>
+        <source>&amp;Predict</source>
+        <translation>&amp;Predict</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Model</translation>
+    </message>
+    <message>
+        <source>&amp;Train	Ctrl+Return</source>
+        <translation>&amp;Train	Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Train the chosen learner on the open table</source>
+        <translation>Train the chosen learner on the open table</translation>
+    </message>
+    <message>
+        <source>T&amp;une…</source>
+        <translation>T&amp;une…</translation>
+    </message>
+    <message>
+        <source>Search the learner&apos;s parameters for the best score</source>
+        <translation>Search the learner&apos;s parameters for the best score</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel All Training</source>
+        <translation>&amp;Cancel All Training</translation>
+    </message>
 </context>
 <context>
     <name>glassbox::gui::MetricSeriesChart</name>

@@ -679,6 +679,108 @@ Its model and its evaluations are removed from the history. This cannot be undon
         <source>About Glassbox</source>
         <translation>关于 Glassbox</translation>
     </message>
+    <message>
+        <source>Training cancelled.</source>
+        <translation>训练已取消。</translation>
+    </message>
+    <message>
+        <source>The data this run was trained on is no longer open.</source>
+        <translation>训练此运行所用的数据已不再打开。</translation>
+    </message>
+    <message>
+        <source>Not saved in the history</source>
+        <translation>未保存到历史</translation>
+    </message>
+    <message>
+        <source>%1 was trained, but it could not be saved in the model history.</source>
+        <translation>%1 已训练完成，但无法保存到模型历史中。</translation>
+    </message>
+    <message>
+        <source>%1 trained and saved as version %2.</source>
+        <translation>%1 已训练完成，并保存为版本 %2。</translation>
+    </message>
+    <message>
+        <source>%1 trained.</source>
+        <translation>%1 已训练完成。</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>The model could not be trained.</source>
+        <translation>无法训练该模型。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows selected.</source>
+        <translation>
+            <numerusform>已选中 %Ln 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>&amp;Training Panel</source>
+        <translation>训练面板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <source>Model History</source>
+        <translation>模型历史</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>运行记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Model &amp;History</source>
+        <translation>模型历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Predict</source>
+        <translation>预测(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Train	Ctrl+Return</source>
+        <translation>训练(&amp;T)	Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Train the chosen learner on the open table</source>
+        <translation>在打开的数据表上训练所选学习器</translation>
+    </message>
+    <message>
+        <source>T&amp;une…</source>
+        <translation>调优(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Search the learner&apos;s parameters for the best score</source>
+        <translation>搜索学习器参数以获得最佳得分</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel All Training</source>
+        <translation>取消全部训练(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>glassbox::gui::MetricSeriesChart</name>
