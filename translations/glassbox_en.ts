@@ -734,7 +734,7 @@ Its model and its evaluations are removed from the history. This cannot be undon
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished">Data</translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Runs</source>
@@ -746,7 +746,7 @@ Its model and its evaluations are removed from the history. This cannot be undon
     </message>
     <message>
         <source>Predict</source>
-        <translation type="unfinished">Predict</translation>
+        <translation>Predict</translation>
     </message>
     <message>
         <source>&amp;Data</source>
