@@ -13,8 +13,8 @@ ExplanationClient::ExplanationClient(QObject* parent)
     worker_->moveToThread(thread_);
 
     connect(worker_, &ExplanationWorker::progress, this, [this](int id, double fraction) {
-        if (running_.contains(id) && newest_.value(static_cast<int>(running_[id].kind)) == id)
-            emit progress(id, fraction);
+        const auto it = running_.constFind(id);
+        if (it != running_.cend() && newest_.value(slotOf(*it)) == id) emit progress(id, fraction);
     });
     // Each answer is forwarded only when it answers the newest request of its kind.
     auto forward = [this](int id, auto emitAnswer) {
@@ -65,22 +65,23 @@ ExplanationClient::~ExplanationClient() {
     delete worker_;
 }
 
-int ExplanationClient::begin(Kind kind) {
-    const int previous = newest_.value(static_cast<int>(kind), 0);
+int ExplanationClient::begin(Kind kind, int channel) {
+    const Slot slot(static_cast<int>(kind), channel);
+    const int previous = newest_.value(slot, 0);
     if (running_.contains(previous)) {
         running_[previous].cancel->cancel();
         running_.remove(previous);
     }
     const int id = ++nextId_;
-    running_.insert(id, Running{kind, std::make_shared<CancelToken>()});
-    newest_.insert(static_cast<int>(kind), id);
+    running_.insert(id, Running{kind, channel, std::make_shared<CancelToken>()});
+    newest_.insert(slot, id);
     return id;
 }
 
 bool ExplanationClient::accept(int id) {
     const auto it = running_.find(id);
     if (it == running_.end()) return false;
-    const bool newest = newest_.value(static_cast<int>(it->kind)) == id;
+    const bool newest = newest_.value(slotOf(*it)) == id;
     running_.erase(it);
     return newest;
 }
@@ -88,6 +89,10 @@ bool ExplanationClient::accept(int id) {
 template <typename Call>
 void ExplanationClient::post(Call&& call) {
     QMetaObject::invokeMethod(worker_, std::forward<Call>(call), Qt::QueuedConnection);
+}
+
+ExplanationClient::Slot ExplanationClient::slotOf(const Running& running) {
+    return {static_cast<int>(running.kind), running.channel};
 }
 
 std::optional<ExplanationClient::Kind> ExplanationClient::kindOf(int id) const {
@@ -101,18 +106,19 @@ void ExplanationClient::cancel(int id) {
     if (it != running_.end()) it->cancel->cancel();
 }
 
-void ExplanationClient::cancelKind(Kind kind) {
-    cancel(newest_.value(static_cast<int>(kind), 0));
+void ExplanationClient::cancelKind(Kind kind, int channel) {
+    cancel(newest_.value(Slot(static_cast<int>(kind), channel), 0));
 }
 
-void ExplanationClient::forget(Kind kind) {
-    const int id = newest_.value(static_cast<int>(kind), 0);
+void ExplanationClient::forget(Kind kind, int channel) {
+    const int id = newest_.value(Slot(static_cast<int>(kind), channel), 0);
     cancel(id);
     running_.remove(id);
 }
 
-int ExplanationClient::curves(const ExplanationSubject& subject, const CurvesRequest& request) {
-    const int id = begin(Kind::Curves);
+int ExplanationClient::curves(const ExplanationSubject& subject, const CurvesRequest& request,
+                              int channel) {
+    const int id = begin(Kind::Curves, channel);
     post([worker = worker_, id, subject, request, cancel = running_[id].cancel] {
         worker->curves(id, subject, request, cancel);
     });
@@ -120,16 +126,17 @@ int ExplanationClient::curves(const ExplanationSubject& subject, const CurvesReq
 }
 
 int ExplanationClient::importance(const ExplanationSubject& subject,
-                                  const ImportanceRequest& request) {
-    const int id = begin(Kind::Importance);
+                                  const ImportanceRequest& request, int channel) {
+    const int id = begin(Kind::Importance, channel);
     post([worker = worker_, id, subject, request, cancel = running_[id].cancel] {
         worker->importance(id, subject, request, cancel);
     });
     return id;
 }
 
-int ExplanationClient::shap(const ExplanationSubject& subject, const ShapRequest& request) {
-    const int id = begin(Kind::Shap);
+int ExplanationClient::shap(const ExplanationSubject& subject, const ShapRequest& request,
+                            int channel) {
+    const int id = begin(Kind::Shap, channel);
     post([worker = worker_, id, subject, request, cancel = running_[id].cancel] {
         worker->shap(id, subject, request, cancel);
     });
@@ -137,8 +144,8 @@ int ExplanationClient::shap(const ExplanationSubject& subject, const ShapRequest
 }
 
 int ExplanationClient::partialDependence(const ExplanationSubject& subject,
-                                         const DependenceRequest& request) {
-    const int id = begin(Kind::Dependence);
+                                         const DependenceRequest& request, int channel) {
+    const int id = begin(Kind::Dependence, channel);
     post([worker = worker_, id, subject, request, cancel = running_[id].cancel] {
         worker->partialDependence(id, subject, request, cancel);
     });
@@ -146,8 +153,8 @@ int ExplanationClient::partialDependence(const ExplanationSubject& subject,
 }
 
 int ExplanationClient::decisionPath(const ExplanationSubject& subject, std::size_t tree,
-                                    std::size_t tableRow) {
-    const int id = begin(Kind::DecisionPath);
+                                    std::size_t tableRow, int channel) {
+    const int id = begin(Kind::DecisionPath, channel);
     post([worker = worker_, id, subject, tree, tableRow, cancel = running_[id].cancel] {
         worker->decisionPath(id, subject, tree, tableRow, cancel);
     });
@@ -155,8 +162,8 @@ int ExplanationClient::decisionPath(const ExplanationSubject& subject, std::size
 }
 
 int ExplanationClient::rowsAtNode(const ExplanationSubject& subject, std::size_t tree,
-                                  std::size_t node) {
-    const int id = begin(Kind::NodeRows);
+                                  std::size_t node, int channel) {
+    const int id = begin(Kind::NodeRows, channel);
     post([worker = worker_, id, subject, tree, node, cancel = running_[id].cancel] {
         worker->rowsAtNode(id, subject, tree, node, cancel);
     });

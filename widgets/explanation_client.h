@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPair>
 #include <QString>
 #include <cstddef>
 #include <memory>
@@ -19,8 +20,9 @@ class ExplanationWorker;
 // The GUI side of the explanation engine thread: owns the thread and its ExplanationWorker,
 // gives every request an id, and forwards only the answer to the newest request of each kind:
 // a request supersedes (and cancels) the one of the same kind still running, whose answer is
-// then dropped. Nothing here blocks on the engine thread except the destructor, which cancels
-// all work first.
+// then dropped. Requests on different channels do not supersede each other (e.g. the ROC curves
+// of several runs overlaid: one channel per run). Nothing here blocks on the engine thread
+// except the destructor, which cancels all work first.
 class ExplanationClient : public QObject {
     Q_OBJECT
 
@@ -32,21 +34,26 @@ class ExplanationClient : public QObject {
 
     // Each returns the request's id; the answer is one of the signals below with that id.
     // ROC / precision-recall / calibration (classification only).
-    int curves(const ExplanationSubject& subject, const CurvesRequest& request = {});
-    int importance(const ExplanationSubject& subject, const ImportanceRequest& request = {});
-    int shap(const ExplanationSubject& subject, const ShapRequest& request = {});
-    int partialDependence(const ExplanationSubject& subject, const DependenceRequest& request);
+    int curves(const ExplanationSubject& subject, const CurvesRequest& request = {},
+               int channel = 0);
+    int importance(const ExplanationSubject& subject, const ImportanceRequest& request = {},
+                   int channel = 0);
+    int shap(const ExplanationSubject& subject, const ShapRequest& request = {}, int channel = 0);
+    int partialDependence(const ExplanationSubject& subject, const DependenceRequest& request,
+                          int channel = 0);
     // Tree models: one table row's way through tree `tree` (0-based, in Model::trees() order).
-    int decisionPath(const ExplanationSubject& subject, std::size_t tree, std::size_t tableRow);
+    int decisionPath(const ExplanationSubject& subject, std::size_t tree, std::size_t tableRow,
+                     int channel = 0);
     // Tree models: the table rows whose way through tree `tree` passes `node`.
-    int rowsAtNode(const ExplanationSubject& subject, std::size_t tree, std::size_t node);
+    int rowsAtNode(const ExplanationSubject& subject, std::size_t tree, std::size_t node,
+                   int channel = 0);
 
-    // Cancels one request, or the newest of a kind; its answer is then `cancelled` (or the
-    // result, when it finished first).
+    // Cancels one request, or the newest of a kind (on a channel); its answer is then
+    // `cancelled` (or the result, when it finished first).
     void cancel(int id);
-    void cancelKind(Kind kind);
-    // Drops the newest request of a kind: its answer will not be forwarded.
-    void forget(Kind kind);
+    void cancelKind(Kind kind, int channel = 0);
+    // Drops the newest request of a kind (on a channel): its answer will not be forwarded.
+    void forget(Kind kind, int channel = 0);
     bool isRunning(int id) const { return running_.contains(id); }
     bool isBusy() const { return !running_.isEmpty(); }
     std::optional<Kind> kindOf(int id) const;
@@ -68,10 +75,13 @@ class ExplanationClient : public QObject {
   private:
     struct Running {
         Kind kind;
+        int channel;
         std::shared_ptr<CancelToken> cancel;
     };
+    using Slot = QPair<int, int>;  // kind, channel
 
-    int begin(Kind kind);
+    int begin(Kind kind, int channel);
+    static Slot slotOf(const Running& running);
     // True when `id` is the newest request of its kind (then it is no longer running).
     bool accept(int id);
     template <typename Call>
@@ -81,7 +91,7 @@ class ExplanationClient : public QObject {
     ExplanationWorker* worker_;  // lives on thread_, deleted after the thread has stopped
     int nextId_ = 0;
     QHash<int, Running> running_;
-    QHash<int, int> newest_;  // Kind -> id
+    QHash<Slot, int> newest_;  // the newest request of each kind and channel
 };
 
 }  // namespace glassbox::gui

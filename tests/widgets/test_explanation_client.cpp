@@ -445,6 +445,34 @@ class ExplanationClientTest : public QObject {
         QVERIFY(!client.isBusy());
     }
 
+    void channelsDoNotSupersedeEachOther() {
+        // The ROC curves of two runs overlaid: one channel per run, both answered.
+        const auto tree = trained("breast_cancer.csv", "decision_tree");
+        const auto boosted = trained("breast_cancer.csv", "gradient_boosting");
+        ExplanationClient client;
+        QSignalSpy ready(&client, &ExplanationClient::curvesReady);
+        const int first = client.curves(runSubject(*tree), {}, 1);
+        const int second = client.curves(runSubject(*boosted), {}, 2);
+        QVERIFY(client.isRunning(first));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 2, kWait);
+        const auto a = answerFor<CurvesExplanationPtr>(ready, first);
+        const auto b = answerFor<CurvesExplanationPtr>(ready, second);
+        QVERIFY(a && b);
+        QVERIFY(sameCurves(
+            a->curves, classificationCurves(tree->outcome->truth, tree->outcome->run.predictions)));
+        QVERIFY(sameCurves(b->curves, classificationCurves(boosted->outcome->truth,
+                                                           boosted->outcome->run.predictions)));
+        // On one channel, the newer request still drops the older.
+        ready.clear();
+        const int old = client.curves(runSubject(*tree), {}, 1);
+        const int newer = client.curves(runSubject(*boosted), {}, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, kWait);
+        QTest::qWait(100);
+        QCOMPARE(ready.size(), 1);
+        QCOMPARE(ready.front().at(0).toInt(), newer);
+        QVERIFY(!client.isRunning(old));
+    }
+
     void cancelBeforeStart() {
         const auto f = trained("iris.csv", "random_forest");
         ExplanationClient client;
