@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "engine/errors.h"
 #include "engine/metric_direction.h"
@@ -234,6 +235,7 @@ DatasetResult labelledRows(const TrainedModel& model, const Table& table, const 
     }
     result.droppedRows = rows.size() - kept.size();
     data.features = encodeFeatures(table, model.schema, source).subset(kept);
+    result.tableRows = std::move(kept);
     return result;
 }
 

@@ -77,8 +77,9 @@ ImportanceResult permutationImportance(const Model& model, const Dataset& data,
 
 // The rows `rows` of `table` (all rows when empty) that have a known target, as a dataset
 // encoded for `model`: what the model can be scored on. Classification rows whose class the
-// model does not know, and rows with a missing target, are left out and counted. Throws
-// InvalidArgument(source) when `table` has no column named as the model's target.
+// model does not know, and rows with a missing target, are left out and counted; tableRows gives
+// the table row of each dataset row. Throws InvalidArgument(source) when `table` has no column
+// named as the model's target.
 DatasetResult labelledRows(const TrainedModel& model, const Table& table, const std::string& source,
                            std::span<const std::size_t> rows = {});
 

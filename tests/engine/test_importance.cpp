@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <numeric>
 
 #include "engine/errors.h"
 #include "engine/flat_tree.h"
@@ -436,6 +437,7 @@ class ImportanceTest : public QObject {
         const DatasetResult some = labelledRows(model, loaded.table, file, rows);
         QCOMPARE(some.dataset.rows(), std::size_t{3});
         QCOMPARE(some.droppedRows, std::size_t{0});
+        QCOMPARE(some.tableRows, rows);
         for (std::size_t i = 0; i < rows.size(); ++i) {
             QCOMPARE(some.dataset.labels[i], data.labels[rows[i]]);
             QCOMPARE(some.dataset.features.values(2)[i], data.features.values(2)[rows[i]]);
@@ -445,6 +447,10 @@ class ImportanceTest : public QObject {
         const DatasetResult known = labelledRows(model, loaded.table, file);
         QCOMPARE(known.dataset.rows(), std::size_t{100});
         QCOMPARE(known.droppedRows, std::size_t{50});
+        // The file lists the virginica rows last.
+        std::vector<std::size_t> first(100);
+        std::iota(first.begin(), first.end(), std::size_t{0});
+        QCOMPARE(known.tableRows, first);
         model.target = "colour";
         try {
             labelledRows(model, loaded.table, file);
