@@ -19,6 +19,7 @@
 #include "engine/search_space.h"
 #include "engine/sha256.h"
 #include "widgets/engine_types.h"
+#include "widgets/progress_throttle.h"
 #include "widgets/sample_datasets.h"
 
 namespace glassbox::gui {
@@ -44,23 +45,6 @@ void lowerTrainingPriority() {
     if (current < 10) ::setpriority(PRIO_PROCESS, thread, 10);
 #endif
 }
-
-// Lets one report through per 50 ms (several fitting threads may report at once).
-class ProgressThrottle {
-  public:
-    bool admit() {
-        const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
-        auto next = next_.load(std::memory_order_relaxed);
-        if (now < next) return false;
-        const auto interval =
-            std::chrono::duration_cast<std::chrono::steady_clock::duration>(kInterval).count();
-        return next_.compare_exchange_strong(next, now + interval, std::memory_order_relaxed);
-    }
-
-  private:
-    static constexpr std::chrono::milliseconds kInterval{50};
-    std::atomic<std::chrono::steady_clock::rep> next_{0};
-};
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
