@@ -193,6 +193,17 @@ void MainWindow::createWorkspace() {
     workspace_->addTab(historyView_, QString());
     workspace_->addTab(predictView_, QString());
     setCentralWidget(workspace_);
+    // Column statistics describe the data table: the dock makes room for the other views while
+    // they are shown and comes back (if it was open) with the data.
+    connect(workspace_, &QTabWidget::currentChanged, this, [this](int index) {
+        const bool data = index == int(Workspace::Data);
+        if (data && columnDockWanted_) columnDock_->show();
+        if (!data && shownWorkspace_ == Workspace::Data) {
+            columnDockWanted_ = columnDock_->isVisible();
+            columnDock_->hide();
+        }
+        shownWorkspace_ = static_cast<Workspace>(index);
+    });
 }
 
 void MainWindow::connectTraining() {
@@ -703,6 +714,8 @@ void MainWindow::changeEvent(QEvent* event) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
+    // The dock layout as the data view has it (the column dock hides for the other views).
+    if (shownWorkspace_ != Workspace::Data) columnDock_->setVisible(columnDockWanted_);
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kWorkspaceKey, workspace_->currentIndex());

@@ -190,6 +190,8 @@ class MainWindow : public QMainWindow {
     int shownColumn_ = -1;
     // The table each training job ran on, so a run's rows are only selected in that table.
     std::map<int, std::weak_ptr<const Table>> jobTables_;
+    Workspace shownWorkspace_ = Workspace::Data;
+    bool columnDockWanted_ = true;
 };
 
 }  // namespace glassbox::gui

@@ -18,6 +18,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QLineEdit>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -36,7 +37,11 @@
 #include "widgets/run_details.h"
 #include "widgets/runs_model.h"
 #include "widgets/runs_view.h"
+#include "widgets/predict_view.h"
+#include "widgets/prediction_model.h"
 #include "widgets/training_panel.h"
+#include "widgets/training_queue.h"
+#include "widgets/tuning_dialog.h"
 #include "widgets/version_compare_view.h"
 
 using namespace glassbox;
@@ -90,6 +95,7 @@ class TestWorkbench : public QObject {
   private slots:
     void initTestCase();
     void trainCompareAndKeepFromTheGui();
+    void tuneAndKeepTheBestFromTheGui();
     void windowStaysResponsiveWhileBoostingTrainsOn200kRows();
 
   private:
@@ -205,12 +211,71 @@ void TestWorkbench::trainCompareAndKeepFromTheGui() {
     QVERIFY(maxDepthHighlighted);
     screenshot(window, "workbench-history-compare");
 
-    // Open the better version for prediction.
+    // Open the better version for prediction, then evaluate it with an accuracy alert above
+    // its score: the warning shows.
     history->selectVersion(*first->version);
+    PredictView* predict = window.predictView();
+    QSignalSpy predicted(predict, &PredictView::predictionsShown);
     history->predictAction()->trigger();
     QCOMPARE(window.workspace(), MainWindow::Workspace::Predict);
-    QTest::qWait(1500);
+    QVERIFY(predicted.wait(kTimeout));
+    QCOMPARE(predict->predictionModel()->rowCount(), 150);
     screenshot(window, "workbench-predict");
+    QSignalSpy evaluated(predict, &PredictView::evaluationShown);
+    predict->setMode(PredictView::Mode::Evaluate);
+    QVERIFY(evaluated.wait(kTimeout));
+    predict->metricCombo()->setCurrentIndex(0);  // accuracy
+    predict->alertThresholdSpin()->setValue(0.99);
+    QTRY_VERIFY(predict->isAlertShown());
+    screenshot(window, "workbench-evaluate-alert");
+}
+
+// Tuning from the panel: a grid over max_depth, the results table, and "keep the best"
+// trains the best setting as a normal run saved in the history.
+void TestWorkbench::tuneAndKeepTheBestFromTheGui() {
+    MainWindow window(nullptr, dir_.filePath("tuning.sqlite"));
+    window.resize(1440, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy tableShown(&window, &MainWindow::tableShown);
+    QVERIFY(window.openSample("iris"));
+    QVERIFY(tableShown.wait(kTimeout));
+    TrainingPanel* panel = window.trainingPanel();
+    choose(panel, "species", "decision_tree", {});
+    panel->crossValidationButton()->setChecked(true);
+    panel->folds()->setValue(5);
+    panel->seed()->setValue(3);
+
+    panel->openTuning();
+    TuningDialog* tuning = panel->tuningDialog();
+    QVERIFY(tuning && tuning->isVisible());
+    QCheckBox* search = tuning->searchBox("max_depth");
+    QVERIFY(search);
+    search->setChecked(true);
+    tuning->valuesEdit("max_depth")->setText("1,2,3,4");
+    tuning->gridButton()->setChecked(true);
+    QCOMPARE(tuning->candidateCount(), std::size_t(4));
+    QSignalSpy tuned(window.trainingQueue(), &TrainingQueue::tuningFinished);
+    QTest::mouseClick(tuning->runButton(), Qt::LeftButton);
+    QVERIFY(tuned.wait(kTimeout));
+    const auto outcome = tuned.at(0).at(0).value<std::shared_ptr<const TuningOutcome>>();
+    QCOMPARE(tuning->resultsTable()->rowCount(), 4);
+    const std::string bestDepth = outcome->candidates[outcome->best].params.text("max_depth");
+    if (qEnvironmentVariableIsSet("GLASSBOX_SCREENSHOT_DIR")) {
+        QCoreApplication::processEvents();
+        QVERIFY(tuning->grab().save(qEnvironmentVariable("GLASSBOX_SCREENSHOT_DIR") +
+                                    "/workbench-tuning.png"));
+    }
+
+    QSignalSpy shown(&window, &MainWindow::runShown);
+    QTest::mouseClick(tuning->keepBestButton(), Qt::LeftButton);
+    QVERIFY(shown.wait(kTimeout));
+    const auto kept = shown.at(0).at(0).value<std::shared_ptr<const TrainingOutcome>>();
+    QCOMPARE(kept->run.trained.params.text("max_depth"), bestDepth);
+    QVERIFY(kept->version);
+    // Validated on the same folds: the run's score is the tuning's pooled score of that setting.
+    QCOMPARE(*kept->run.metrics.get("accuracy"),
+             *outcome->candidates[outcome->best].pooled.get("accuracy"));
 }
 
 // While gradient boosting trains on 200 000 rows (loaded and trained through the GUI), a timer
