@@ -25,6 +25,314 @@
     </message>
 </context>
 <context>
+    <name>EngineText</name>
+    <message>
+        <source>CART decision tree with native categorical splits and missing values, cost-complexity pruning</source>
+        <translation>CART decision tree with native categorical splits and missing values, cost-complexity pruning</translation>
+    </message>
+    <message>
+        <source>random forest: bagged CART trees with feature subsampling, grown in parallel, out-of-bag score</source>
+        <translation>random forest: bagged CART trees with feature subsampling, grown in parallel, out-of-bag score</translation>
+    </message>
+    <message>
+        <source>Histogram-based gradient boosted trees, grown leaf-wise (as LightGBM / XGBoost hist)</source>
+        <translation>Histogram-based gradient boosted trees, grown leaf-wise (as LightGBM / XGBoost hist)</translation>
+    </message>
+    <message>
+        <source>Logistic regression (binary or multinomial) with L2, L1 or elastic-net penalty</source>
+        <translation>Logistic regression (binary or multinomial) with L2, L1 or elastic-net penalty</translation>
+    </message>
+    <message>
+        <source>Linear regression: least squares, ridge, lasso or elastic net</source>
+        <translation>Linear regression: least squares, ridge, lasso or elastic net</translation>
+    </message>
+    <message>
+        <source>k nearest neighbours: votes (or averages) over the most similar training rows</source>
+        <translation>k nearest neighbours: votes (or averages) over the most similar training rows</translation>
+    </message>
+    <message>
+        <source>Naive Bayes: Gaussian numeric features, smoothed category counts, class priors</source>
+        <translation>Naive Bayes: Gaussian numeric features, smoothed category counts, class priors</translation>
+    </message>
+    <message>
+        <source>Multilayer perceptron (LibTorch): dense layers trained by Adam or SGD</source>
+        <translation>Multilayer perceptron (LibTorch): dense layers trained by Adam or SGD</translation>
+    </message>
+    <message>
+        <source>split quality: gini or entropy (classification); regression always uses squared_error</source>
+        <translation>split quality: gini or entropy (classification); regression always uses squared_error</translation>
+    </message>
+    <message>
+        <source>deepest level a leaf may have (none: grow until pure)</source>
+        <translation>deepest level a leaf may have (none: grow until pure)</translation>
+    </message>
+    <message>
+        <source>fewest rows a node needs to be split</source>
+        <translation>fewest rows a node needs to be split</translation>
+    </message>
+    <message>
+        <source>fewest rows in a leaf</source>
+        <translation>fewest rows in a leaf</translation>
+    </message>
+    <message>
+        <source>features drawn per split: sqrt, log2, all or a fraction</source>
+        <translation>features drawn per split: sqrt, log2, all or a fraction</translation>
+    </message>
+    <message>
+        <source>smallest weighted impurity decrease a split must bring</source>
+        <translation>smallest weighted impurity decrease a split must bring</translation>
+    </message>
+    <message>
+        <source>balanced: weight classes inversely to their frequency</source>
+        <translation>balanced: weight classes inversely to their frequency</translation>
+    </message>
+    <message>
+        <source>cost-complexity pruning strength (0: no pruning)</source>
+        <translation>cost-complexity pruning strength (0: no pruning)</translation>
+    </message>
+    <message>
+        <source>value bins per numeric feature when searching thresholds</source>
+        <translation>value bins per numeric feature when searching thresholds</translation>
+    </message>
+    <message>
+        <source>number of trees</source>
+        <translation>number of trees</translation>
+    </message>
+    <message>
+        <source>grow each tree on a bootstrap sample of the rows (gives the out-of-bag score)</source>
+        <translation>grow each tree on a bootstrap sample of the rows (gives the out-of-bag score)</translation>
+    </message>
+    <message>
+        <source>bootstrap sample size as a fraction of the rows (none: all)</source>
+        <translation>bootstrap sample size as a fraction of the rows (none: all)</translation>
+    </message>
+    <message>
+        <source>features drawn per split: sqrt, log2, all, a fraction, or auto (sqrt for classification, all for regression)</source>
+        <translation>features drawn per split: sqrt, log2, all, a fraction, or auto (sqrt for classification, all for regression)</translation>
+    </message>
+    <message>
+        <source>Boosting rounds (one tree per round, one per class and round for 3+ classes)</source>
+        <translation>Boosting rounds (one tree per round, one per class and round for 3+ classes)</translation>
+    </message>
+    <message>
+        <source>Shrinkage: each tree&apos;s leaf values are multiplied by it</source>
+        <translation>Shrinkage: each tree&apos;s leaf values are multiplied by it</translation>
+    </message>
+    <message>
+        <source>Leaves per tree; trees grow best-first (leaf-wise) up to it</source>
+        <translation>Leaves per tree; trees grow best-first (leaf-wise) up to it</translation>
+    </message>
+    <message>
+        <source>Depth limit of each tree (none: only max_leaves limits it)</source>
+        <translation>Depth limit of each tree (none: only max_leaves limits it)</translation>
+    </message>
+    <message>
+        <source>L2 regularization of leaf values: leaf = -G / (H + lambda)</source>
+        <translation>L2 regularization of leaf values: leaf = -G / (H + lambda)</translation>
+    </message>
+    <message>
+        <source>Smallest hessian sum a child may have (as XGBoost; with squared error, rows)</source>
+        <translation>Smallest hessian sum a child may have (as XGBoost; with squared error, rows)</translation>
+    </message>
+    <message>
+        <source>Smallest gain (XGBoost&apos;s loss change) a split needs</source>
+        <translation>Smallest gain (XGBoost&apos;s loss change) a split needs</translation>
+    </message>
+    <message>
+        <source>Fraction of rows each round trains on (seeded draw per round)</source>
+        <translation>Fraction of rows each round trains on (seeded draw per round)</translation>
+    </message>
+    <message>
+        <source>Fraction of features each tree may split on (seeded draw per tree)</source>
+        <translation>Fraction of features each tree may split on (seeded draw per tree)</translation>
+    </message>
+    <message>
+        <source>Bins per feature (values are binned once before boosting)</source>
+        <translation>Bins per feature (values are binned once before boosting)</translation>
+    </message>
+    <message>
+        <source>Hold out validation_fraction of the rows and stop when its loss stops improving</source>
+        <translation>Hold out validation_fraction of the rows and stop when its loss stops improving</translation>
+    </message>
+    <message>
+        <source>Share of rows held out for early stopping (stratified for classification)</source>
+        <translation>Share of rows held out for early stopping (stratified for classification)</translation>
+    </message>
+    <message>
+        <source>Early stopping: rounds without a better validation loss before stopping</source>
+        <translation>Early stopping: rounds without a better validation loss before stopping</translation>
+    </message>
+    <message>
+        <source>Classification: weight classes equally (balanced) or rows equally (none)</source>
+        <translation>Classification: weight classes equally (balanced) or rows equally (none)</translation>
+    </message>
+    <message>
+        <source>Penalty on the coefficients (the intercept is never penalized)</source>
+        <translation>Penalty on the coefficients (the intercept is never penalized)</translation>
+    </message>
+    <message>
+        <source>Inverse regularization strength: loss = C·Σ log-loss + penalty</source>
+        <translation>Inverse regularization strength: loss = C·Σ log-loss + penalty</translation>
+    </message>
+    <message>
+        <source>Elastic net: share of the L1 part in the penalty</source>
+        <translation>Elastic net: share of the L1 part in the penalty</translation>
+    </message>
+    <message>
+        <source>Maximum number of solver (L-BFGS / OWL-QN) iterations</source>
+        <translation>Maximum number of solver (L-BFGS / OWL-QN) iterations</translation>
+    </message>
+    <message>
+        <source>Stop when every gradient component of the mean loss is at most tol, or an iteration lowers the loss by less than tol·0.0022 of it</source>
+        <translation>Stop when every gradient component of the mean loss is at most tol, or an iteration lowers the loss by less than tol·0.0022 of it</translation>
+    </message>
+    <message>
+        <source>balanced: weight classes inversely to their counts; none: every row 1</source>
+        <translation>balanced: weight classes inversely to their counts; none: every row 1</translation>
+    </message>
+    <message>
+        <source>Fit an intercept (unpenalized)</source>
+        <translation>Fit an intercept (unpenalized)</translation>
+    </message>
+    <message>
+        <source>none: ordinary least squares; l2: ridge; l1: lasso; elasticnet: both</source>
+        <translation>none: ordinary least squares; l2: ridge; l1: lasso; elasticnet: both</translation>
+    </message>
+    <message>
+        <source>Penalty strength, as scikit-learn&apos;s Ridge (‖y−Xw‖² + alpha·‖w‖²) and Lasso / ElasticNet (‖y−Xw‖²/(2n) + alpha·penalty)</source>
+        <translation>Penalty strength, as scikit-learn&apos;s Ridge (‖y−Xw‖² + alpha·‖w‖²) and Lasso / ElasticNet (‖y−Xw‖²/(2n) + alpha·penalty)</translation>
+    </message>
+    <message>
+        <source>Maximum iterations of the iterative solvers (lasso, elastic net, many columns)</source>
+        <translation>Maximum iterations of the iterative solvers (lasso, elastic net, many columns)</translation>
+    </message>
+    <message>
+        <source>Convergence tolerance (duality gap relative to Σ(y−ȳ)² for lasso and elastic net; gradient size relative to the target&apos;s spread with many columns)</source>
+        <translation>Convergence tolerance (duality gap relative to Σ(y−ȳ)² for lasso and elastic net; gradient size relative to the target&apos;s spread with many columns)</translation>
+    </message>
+    <message>
+        <source>Neighbours that vote for each prediction (at most the training rows)</source>
+        <translation>Neighbours that vote for each prediction (at most the training rows)</translation>
+    </message>
+    <message>
+        <source>uniform: every neighbour counts the same; distance: 1 / distance (exact matches take all the weight)</source>
+        <translation>uniform: every neighbour counts the same; distance: 1 / distance (exact matches take all the weight)</translation>
+    </message>
+    <message>
+        <source>Distance between rows: straight-line or sum of absolute differences</source>
+        <translation>Distance between rows: straight-line or sum of absolute differences</translation>
+    </message>
+    <message>
+        <source>Column scaling before distances: mean 0 and deviation 1, range [0, 1], or none</source>
+        <translation>Column scaling before distances: mean 0 and deviation 1, range [0, 1], or none</translation>
+    </message>
+    <message>
+        <source>Neighbour search (same results): auto uses a KD-tree up to 64 encoded columns, brute force above</source>
+        <translation>Neighbour search (same results): auto uses a KD-tree up to 64 encoded columns, brute force above</translation>
+    </message>
+    <message>
+        <source>Added to every Gaussian variance, as a fraction of the largest numeric feature variance</source>
+        <translation>Added to every Gaussian variance, as a fraction of the largest numeric feature variance</translation>
+    </message>
+    <message>
+        <source>Additive smoothing of category counts (1: Laplace)</source>
+        <translation>Additive smoothing of category counts (1: Laplace)</translation>
+    </message>
+    <message>
+        <source>Class priors: none uses class frequencies, balanced makes them equal</source>
+        <translation>Class priors: none uses class frequencies, balanced makes them equal</translation>
+    </message>
+    <message>
+        <source>units of each hidden layer, comma-separated (e.g. 64,64)</source>
+        <translation>units of each hidden layer, comma-separated (e.g. 64,64)</translation>
+    </message>
+    <message>
+        <source>activation of the hidden units</source>
+        <translation>activation of the hidden units</translation>
+    </message>
+    <message>
+        <source>fraction of hidden units dropped at random in each training batch</source>
+        <translation>fraction of hidden units dropped at random in each training batch</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the weights (scikit-learn&apos;s alpha)</source>
+        <translation>L2 penalty on the weights (scikit-learn&apos;s alpha)</translation>
+    </message>
+    <message>
+        <source>Adam, or stochastic gradient descent with Nesterov momentum</source>
+        <translation>Adam, or stochastic gradient descent with Nesterov momentum</translation>
+    </message>
+    <message>
+        <source>initial step size of the optimizer</source>
+        <translation>initial step size of the optimizer</translation>
+    </message>
+    <message>
+        <source>momentum of SGD (unused by Adam)</source>
+        <translation>momentum of SGD (unused by Adam)</translation>
+    </message>
+    <message>
+        <source>learning rate over the epochs: constant, step (x0.1 at 50% and 75%), or cosine</source>
+        <translation>learning rate over the epochs: constant, step (x0.1 at 50% and 75%), or cosine</translation>
+    </message>
+    <message>
+        <source>rows per minibatch (auto: min(200, rows))</source>
+        <translation>rows per minibatch (auto: min(200, rows))</translation>
+    </message>
+    <message>
+        <source>maximum number of passes over the training rows</source>
+        <translation>maximum number of passes over the training rows</translation>
+    </message>
+    <message>
+        <source>hold out validation_fraction of the rows and stop when their score stalls</source>
+        <translation>hold out validation_fraction of the rows and stop when their score stalls</translation>
+    </message>
+    <message>
+        <source>fraction of the rows held out for early stopping</source>
+        <translation>fraction of the rows held out for early stopping</translation>
+    </message>
+    <message>
+        <source>epochs without an improvement of at least tol before stopping</source>
+        <translation>epochs without an improvement of at least tol before stopping</translation>
+    </message>
+    <message>
+        <source>smallest improvement of the loss (or validation score) that counts</source>
+        <translation>smallest improvement of the loss (or validation score) that counts</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>classification</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>regression</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <comment>fold rule: row i goes to fold i mod K</comment>
+        <translation>index</translation>
+    </message>
+    <message>
+        <source>stratified</source>
+        <comment>fold rule: classes spread evenly over the folds</comment>
+        <translation>stratified</translation>
+    </message>
+    <message>
+        <source>%1-fold cross-validation (%2), pooled out-of-fold predictions</source>
+        <translation>%1-fold cross-validation (%2), pooled out-of-fold predictions</translation>
+    </message>
+    <message numerus="yes">
+        <source>holdout: %n test row(s) (%1)</source>
+        <translation>
+            <numerusform>holdout: %n test row (%1)</numerusform>
+            <numerusform>holdout: %n test rows (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>training rows (no validation)</source>
+        <translation>training rows (no validation)</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Cannot export to %1: use a .png, .svg or .pdf file name.</source>
@@ -231,6 +539,21 @@ Missing: %3</translation>
     <message>
         <source>Unknown error.</source>
         <translation>Unknown error.</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ExplanationWorker</name>
+    <message>
+        <source>Not enough memory.</source>
+        <translation>Not enough memory.</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>Unknown error.</translation>
+    </message>
+    <message>
+        <source>Curves need a classification model.</source>
+        <translation>Curves need a classification model.</translation>
     </message>
 </context>
 <context>

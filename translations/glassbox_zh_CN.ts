@@ -25,6 +25,313 @@
     </message>
 </context>
 <context>
+    <name>EngineText</name>
+    <message>
+        <source>CART decision tree with native categorical splits and missing values, cost-complexity pruning</source>
+        <translation>CART 决策树：原生支持分类特征分裂和缺失值，代价复杂度剪枝</translation>
+    </message>
+    <message>
+        <source>random forest: bagged CART trees with feature subsampling, grown in parallel, out-of-bag score</source>
+        <translation>随机森林：带特征子采样的装袋（bagging）CART 树，并行生长，提供袋外（OOB）评分</translation>
+    </message>
+    <message>
+        <source>Histogram-based gradient boosted trees, grown leaf-wise (as LightGBM / XGBoost hist)</source>
+        <translation>基于直方图的梯度提升树，按叶生长（同 LightGBM / XGBoost hist）</translation>
+    </message>
+    <message>
+        <source>Logistic regression (binary or multinomial) with L2, L1 or elastic-net penalty</source>
+        <translation>逻辑回归（二分类或多项），支持 L2、L1 或弹性网络惩罚</translation>
+    </message>
+    <message>
+        <source>Linear regression: least squares, ridge, lasso or elastic net</source>
+        <translation>线性回归：最小二乘、岭回归、Lasso 或弹性网络</translation>
+    </message>
+    <message>
+        <source>k nearest neighbours: votes (or averages) over the most similar training rows</source>
+        <translation>k 近邻：在最相似的训练行中投票（或取平均）</translation>
+    </message>
+    <message>
+        <source>Naive Bayes: Gaussian numeric features, smoothed category counts, class priors</source>
+        <translation>朴素贝叶斯：数值特征用高斯分布，类别计数经平滑，带类别先验</translation>
+    </message>
+    <message>
+        <source>Multilayer perceptron (LibTorch): dense layers trained by Adam or SGD</source>
+        <translation>多层感知机（LibTorch）：由 Adam 或 SGD 训练的全连接层</translation>
+    </message>
+    <message>
+        <source>split quality: gini or entropy (classification); regression always uses squared_error</source>
+        <translation>分裂质量：gini 或 entropy（分类）；回归始终使用 squared_error</translation>
+    </message>
+    <message>
+        <source>deepest level a leaf may have (none: grow until pure)</source>
+        <translation>叶节点允许的最大深度（none：生长到纯净为止）</translation>
+    </message>
+    <message>
+        <source>fewest rows a node needs to be split</source>
+        <translation>节点可分裂所需的最少行数</translation>
+    </message>
+    <message>
+        <source>fewest rows in a leaf</source>
+        <translation>叶节点中的最少行数</translation>
+    </message>
+    <message>
+        <source>features drawn per split: sqrt, log2, all or a fraction</source>
+        <translation>每次分裂抽取的特征数：sqrt、log2、all 或一个比例</translation>
+    </message>
+    <message>
+        <source>smallest weighted impurity decrease a split must bring</source>
+        <translation>分裂必须带来的最小加权不纯度下降</translation>
+    </message>
+    <message>
+        <source>balanced: weight classes inversely to their frequency</source>
+        <translation>balanced：按类别频率的倒数为类别加权</translation>
+    </message>
+    <message>
+        <source>cost-complexity pruning strength (0: no pruning)</source>
+        <translation>代价复杂度剪枝强度（0：不剪枝）</translation>
+    </message>
+    <message>
+        <source>value bins per numeric feature when searching thresholds</source>
+        <translation>搜索阈值时每个数值特征的分箱数</translation>
+    </message>
+    <message>
+        <source>number of trees</source>
+        <translation>树的数量</translation>
+    </message>
+    <message>
+        <source>grow each tree on a bootstrap sample of the rows (gives the out-of-bag score)</source>
+        <translation>每棵树在行的自助（bootstrap）样本上生长（可得到袋外评分）</translation>
+    </message>
+    <message>
+        <source>bootstrap sample size as a fraction of the rows (none: all)</source>
+        <translation>自助样本大小占行数的比例（none：全部）</translation>
+    </message>
+    <message>
+        <source>features drawn per split: sqrt, log2, all, a fraction, or auto (sqrt for classification, all for regression)</source>
+        <translation>每次分裂抽取的特征数：sqrt、log2、all、一个比例，或 auto（分类用 sqrt，回归用 all）</translation>
+    </message>
+    <message>
+        <source>Boosting rounds (one tree per round, one per class and round for 3+ classes)</source>
+        <translation>提升轮数（每轮一棵树；3 个及以上类别时每轮每个类别一棵）</translation>
+    </message>
+    <message>
+        <source>Shrinkage: each tree&apos;s leaf values are multiplied by it</source>
+        <translation>收缩率：每棵树的叶节点值都乘以该值</translation>
+    </message>
+    <message>
+        <source>Leaves per tree; trees grow best-first (leaf-wise) up to it</source>
+        <translation>每棵树的叶节点数；树按最优优先（按叶）生长至此数量</translation>
+    </message>
+    <message>
+        <source>Depth limit of each tree (none: only max_leaves limits it)</source>
+        <translation>每棵树的深度上限（none：仅受 max_leaves 限制）</translation>
+    </message>
+    <message>
+        <source>L2 regularization of leaf values: leaf = -G / (H + lambda)</source>
+        <translation>叶节点值的 L2 正则化：leaf = -G / (H + lambda)</translation>
+    </message>
+    <message>
+        <source>Smallest hessian sum a child may have (as XGBoost; with squared error, rows)</source>
+        <translation>子节点允许的最小 Hessian 和（同 XGBoost；平方误差时即行数）</translation>
+    </message>
+    <message>
+        <source>Smallest gain (XGBoost&apos;s loss change) a split needs</source>
+        <translation>分裂所需的最小增益（即 XGBoost 的损失变化）</translation>
+    </message>
+    <message>
+        <source>Fraction of rows each round trains on (seeded draw per round)</source>
+        <translation>每轮训练所用行的比例（每轮按种子抽取）</translation>
+    </message>
+    <message>
+        <source>Fraction of features each tree may split on (seeded draw per tree)</source>
+        <translation>每棵树可用于分裂的特征比例（每棵树按种子抽取）</translation>
+    </message>
+    <message>
+        <source>Bins per feature (values are binned once before boosting)</source>
+        <translation>每个特征的分箱数（在提升前一次性分箱）</translation>
+    </message>
+    <message>
+        <source>Hold out validation_fraction of the rows and stop when its loss stops improving</source>
+        <translation>留出 validation_fraction 比例的行，在其损失不再改善时停止</translation>
+    </message>
+    <message>
+        <source>Share of rows held out for early stopping (stratified for classification)</source>
+        <translation>为早停留出的行比例（分类时分层抽取）</translation>
+    </message>
+    <message>
+        <source>Early stopping: rounds without a better validation loss before stopping</source>
+        <translation>早停：验证损失未改善多少轮后停止</translation>
+    </message>
+    <message>
+        <source>Classification: weight classes equally (balanced) or rows equally (none)</source>
+        <translation>分类：各类别等权（balanced）或各行等权（none）</translation>
+    </message>
+    <message>
+        <source>Penalty on the coefficients (the intercept is never penalized)</source>
+        <translation>系数的惩罚项（截距从不受惩罚）</translation>
+    </message>
+    <message>
+        <source>Inverse regularization strength: loss = C·Σ log-loss + penalty</source>
+        <translation>正则化强度的倒数：损失 = C·Σ 对数损失 + 惩罚项</translation>
+    </message>
+    <message>
+        <source>Elastic net: share of the L1 part in the penalty</source>
+        <translation>弹性网络：惩罚项中 L1 部分所占比例</translation>
+    </message>
+    <message>
+        <source>Maximum number of solver (L-BFGS / OWL-QN) iterations</source>
+        <translation>求解器（L-BFGS / OWL-QN）的最大迭代次数</translation>
+    </message>
+    <message>
+        <source>Stop when every gradient component of the mean loss is at most tol, or an iteration lowers the loss by less than tol·0.0022 of it</source>
+        <translation>当平均损失的每个梯度分量都不超过 tol，或某次迭代使损失降低不足其 tol·0.0022 时停止</translation>
+    </message>
+    <message>
+        <source>balanced: weight classes inversely to their counts; none: every row 1</source>
+        <translation>balanced：按类别计数的倒数为类别加权；none：每行权重均为 1</translation>
+    </message>
+    <message>
+        <source>Fit an intercept (unpenalized)</source>
+        <translation>拟合截距（不受惩罚）</translation>
+    </message>
+    <message>
+        <source>none: ordinary least squares; l2: ridge; l1: lasso; elasticnet: both</source>
+        <translation>none：普通最小二乘；l2：岭回归；l1：Lasso；elasticnet：两者兼有</translation>
+    </message>
+    <message>
+        <source>Penalty strength, as scikit-learn&apos;s Ridge (‖y−Xw‖² + alpha·‖w‖²) and Lasso / ElasticNet (‖y−Xw‖²/(2n) + alpha·penalty)</source>
+        <translation>惩罚强度，同 scikit-learn 的 Ridge（‖y−Xw‖² + alpha·‖w‖²）和 Lasso / ElasticNet（‖y−Xw‖²/(2n) + alpha·惩罚项）</translation>
+    </message>
+    <message>
+        <source>Maximum iterations of the iterative solvers (lasso, elastic net, many columns)</source>
+        <translation>迭代求解器的最大迭代次数（Lasso、弹性网络、列数很多时）</translation>
+    </message>
+    <message>
+        <source>Convergence tolerance (duality gap relative to Σ(y−ȳ)² for lasso and elastic net; gradient size relative to the target&apos;s spread with many columns)</source>
+        <translation>收敛容差（Lasso 和弹性网络：相对于 Σ(y−ȳ)² 的对偶间隙；列数很多时：相对于目标离散程度的梯度大小）</translation>
+    </message>
+    <message>
+        <source>Neighbours that vote for each prediction (at most the training rows)</source>
+        <translation>每次预测参与投票的近邻数（不超过训练行数）</translation>
+    </message>
+    <message>
+        <source>uniform: every neighbour counts the same; distance: 1 / distance (exact matches take all the weight)</source>
+        <translation>uniform：每个近邻权重相同；distance：权重为 1 / 距离（完全匹配的行获得全部权重）</translation>
+    </message>
+    <message>
+        <source>Distance between rows: straight-line or sum of absolute differences</source>
+        <translation>行之间的距离：直线距离（欧氏）或绝对差之和（曼哈顿）</translation>
+    </message>
+    <message>
+        <source>Column scaling before distances: mean 0 and deviation 1, range [0, 1], or none</source>
+        <translation>计算距离前的列缩放：均值 0、标准差 1，范围 [0, 1]，或不缩放</translation>
+    </message>
+    <message>
+        <source>Neighbour search (same results): auto uses a KD-tree up to 64 encoded columns, brute force above</source>
+        <translation>近邻搜索方式（结果相同）：auto 在编码后不超过 64 列时使用 KD 树，超过则暴力搜索</translation>
+    </message>
+    <message>
+        <source>Added to every Gaussian variance, as a fraction of the largest numeric feature variance</source>
+        <translation>加到每个高斯方差上的值，以最大数值特征方差的比例表示</translation>
+    </message>
+    <message>
+        <source>Additive smoothing of category counts (1: Laplace)</source>
+        <translation>类别计数的加法平滑（1：拉普拉斯平滑）</translation>
+    </message>
+    <message>
+        <source>Class priors: none uses class frequencies, balanced makes them equal</source>
+        <translation>类别先验：none 使用类别频率，balanced 使各类别相等</translation>
+    </message>
+    <message>
+        <source>units of each hidden layer, comma-separated (e.g. 64,64)</source>
+        <translation>每个隐藏层的单元数，以逗号分隔（例如 64,64）</translation>
+    </message>
+    <message>
+        <source>activation of the hidden units</source>
+        <translation>隐藏单元的激活函数</translation>
+    </message>
+    <message>
+        <source>fraction of hidden units dropped at random in each training batch</source>
+        <translation>每个训练批次中随机丢弃的隐藏单元比例</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the weights (scikit-learn&apos;s alpha)</source>
+        <translation>权重的 L2 惩罚（即 scikit-learn 的 alpha）</translation>
+    </message>
+    <message>
+        <source>Adam, or stochastic gradient descent with Nesterov momentum</source>
+        <translation>Adam，或带 Nesterov 动量的随机梯度下降</translation>
+    </message>
+    <message>
+        <source>initial step size of the optimizer</source>
+        <translation>优化器的初始步长</translation>
+    </message>
+    <message>
+        <source>momentum of SGD (unused by Adam)</source>
+        <translation>SGD 的动量（Adam 不使用）</translation>
+    </message>
+    <message>
+        <source>learning rate over the epochs: constant, step (x0.1 at 50% and 75%), or cosine</source>
+        <translation>学习率随轮次的变化：constant（恒定）、step（在 50% 和 75% 处乘以 0.1）或 cosine（余弦）</translation>
+    </message>
+    <message>
+        <source>rows per minibatch (auto: min(200, rows))</source>
+        <translation>每个小批量的行数（auto：min(200, 行数)）</translation>
+    </message>
+    <message>
+        <source>maximum number of passes over the training rows</source>
+        <translation>遍历训练行的最大轮数（epoch）</translation>
+    </message>
+    <message>
+        <source>hold out validation_fraction of the rows and stop when their score stalls</source>
+        <translation>留出 validation_fraction 比例的行，在其评分停滞时停止</translation>
+    </message>
+    <message>
+        <source>fraction of the rows held out for early stopping</source>
+        <translation>为早停留出的行比例</translation>
+    </message>
+    <message>
+        <source>epochs without an improvement of at least tol before stopping</source>
+        <translation>连续多少轮未改善至少 tol 后停止</translation>
+    </message>
+    <message>
+        <source>smallest improvement of the loss (or validation score) that counts</source>
+        <translation>被视为改善的损失（或验证评分）最小变化量</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <comment>fold rule: row i goes to fold i mod K</comment>
+        <translation>按索引</translation>
+    </message>
+    <message>
+        <source>stratified</source>
+        <comment>fold rule: classes spread evenly over the folds</comment>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <source>%1-fold cross-validation (%2), pooled out-of-fold predictions</source>
+        <translation>%1 折交叉验证（%2），合并折外预测</translation>
+    </message>
+    <message numerus="yes">
+        <source>holdout: %n test row(s) (%1)</source>
+        <translation>
+            <numerusform>留出法：%n 个测试行（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>training rows (no validation)</source>
+        <translation>训练行（无验证）</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Cannot export to %1: use a .png, .svg or .pdf file name.</source>
@@ -231,6 +538,21 @@ Missing: %3</source>
     <message>
         <source>Unknown error.</source>
         <translation>未知错误。</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ExplanationWorker</name>
+    <message>
+        <source>Not enough memory.</source>
+        <translation>内存不足。</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>未知错误。</translation>
+    </message>
+    <message>
+        <source>Curves need a classification model.</source>
+        <translation>曲线需要分类模型。</translation>
     </message>
 </context>
 <context>

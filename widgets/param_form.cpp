@@ -19,6 +19,7 @@
 
 #include "engine/column.h"
 #include "engine/errors.h"
+#include "widgets/engine_text.h"
 
 namespace glassbox::gui {
 namespace {
@@ -154,7 +155,7 @@ ParamForm::Field ParamForm::makeField(const ParamSpec& spec) {
     const QString name = QString::fromStdString(spec.name);
     const QString tip =
         tr("%1\nAllowed: %2\nDefault: %3")
-            .arg(QString::fromStdString(spec.help), QString::fromStdString(spec.describeAllowed()),
+            .arg(EngineText::paramHelp(spec), QString::fromStdString(spec.describeAllowed()),
                  QString::fromStdString(spec.defaultValue));
     field.label = new QLabel(name, this);
     field.label->setToolTip(tip);

@@ -15,6 +15,7 @@
 
 #include "engine/metric_direction.h"
 #include "widgets/confusion_matrix_view.h"
+#include "widgets/engine_text.h"
 #include "widgets/runs_model.h"
 
 namespace glassbox::gui {
@@ -214,15 +215,15 @@ void RunDetails::fillHeader() {
     else
         version = tr("not saved");
     const QString separator = QStringLiteral(" &nbsp;·&nbsp; ");
-    QStringList first{
-        field(tr("Task:"), QString::fromStdString(std::string(taskName(trained.task)))),
-        field(tr("Dataset:"), o.request.source.displayName),
-        field(tr("Rows scored:"), formatCount(o.run.rows.size())),
-        field(tr("Fitted in:"), tr("%1 s").arg(formatSeconds(o.run.trainSeconds))),
-        field(tr("Version:"), version)};
+    QStringList first{field(tr("Task:"), EngineText::taskText(trained.task)),
+                      field(tr("Dataset:"), o.request.source.displayName),
+                      field(tr("Rows scored:"), formatCount(o.run.rows.size())),
+                      field(tr("Fitted in:"), tr("%1 s").arg(formatSeconds(o.run.trainSeconds))),
+                      field(tr("Version:"), version)};
     QString html = first.join(separator);
-    html +=
-        QStringLiteral("<br>") + field(tr("Validation:"), QString::fromStdString(o.run.validation));
+    html += QStringLiteral("<br>") +
+            field(tr("Validation:"),
+                  EngineText::validationText(o.request.validation, o.run.rows.size()));
     html += QStringLiteral("<br>") +
             field(tr("Parameters:"), params.isEmpty() ? tr("none") : params.join(", "));
     if (!o.warnings.empty()) {

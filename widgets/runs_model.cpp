@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/engine_text.h"
+
 namespace glassbox::gui {
 namespace {
 
@@ -218,7 +220,7 @@ QVariant RunsModel::toolTipData(const Entry& entry, int column) const {
             return outcome.request.source.path.isEmpty() ? outcome.request.source.displayName
                                                          : outcome.request.source.path;
         case Column::Validation:
-            return QString::fromStdString(outcome.run.validation);
+            return EngineText::validationText(outcome.request.validation, outcome.run.rows.size());
         case Column::Metric: {
             const std::string& metric =
                 metrics_[static_cast<std::size_t>(column - kLeadingColumns)];

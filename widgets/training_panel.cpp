@@ -27,6 +27,7 @@
 
 #include "engine/learner.h"
 #include "widgets/column_type_text.h"
+#include "widgets/engine_text.h"
 #include "widgets/param_form.h"
 #include "widgets/tuning_dialog.h"
 
@@ -359,6 +360,8 @@ void TrainingPanel::retranslate() {
     }
     updateTask();
     updateQueueLabel();
+    if (!shownLearner_.empty())
+        learnerDescription_->setText(EngineText::learnerDescription(learnerNamed(shownLearner_)));
 }
 
 void TrainingPanel::setTable(std::shared_ptr<const LoadedTable> table, DataSource source) {
@@ -463,8 +466,7 @@ void TrainingPanel::updateLearners() {
         const Learner* learner = learners[static_cast<std::size_t>(i)];
         const bool ok = !current || learner->supports(*current);
         setItemEnabled(learner_, i, ok);
-        QString tip = QString::fromUtf8(learner->description().data(),
-                                        static_cast<qsizetype>(learner->description().size()));
+        QString tip = EngineText::learnerDescription(*learner);
         if (!ok) tip += QLatin1Char('\n') + tr("Not for %1.").arg(taskText(*current));
         learner_->setItemData(i, tip, Qt::ToolTipRole);
     }
@@ -486,8 +488,7 @@ void TrainingPanel::learnerChanged() {
     params_->setSpecs(learner.params());
     const auto edited = editedParams_.find(shownLearner_);
     if (edited != editedParams_.end()) params_->setValues(edited->second);
-    learnerDescription_->setText(QString::fromUtf8(
-        learner.description().data(), static_cast<qsizetype>(learner.description().size())));
+    learnerDescription_->setText(EngineText::learnerDescription(learner));
 }
 
 void TrainingPanel::updateValidationControls() {
@@ -593,6 +594,7 @@ void TrainingPanel::onJobQueued(int, const QString& description) {
 
 void TrainingPanel::onJobStarted(int job, const QString& description) {
     running_ = job;
+    showMessage(QString());
     progress_->setValue(0);
     stageLabel_->setText(description);
     timeLeftLabel_->setText(timeLeftText(-1));
