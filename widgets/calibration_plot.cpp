@@ -9,6 +9,7 @@ namespace {
 
 // Beyond this many bins (or with several histograms overlaid) count labels would crowd.
 constexpr std::size_t kMaxCountLabels = 20;
+constexpr std::size_t kMaxEdgeLines = 100;
 
 bool equalWidths(const std::vector<double>& edges) {
     if (edges.size() < 3) return true;
@@ -113,10 +114,23 @@ void CalibrationPlot::redraw() {
             s.histogram->setBrush(fill);
             s.histogram->setSelectable(QCP::stNone);
             s.histogram->removeFromLegend();
+            // Bin boundaries, which equal counts (quantile bins) would otherwise hide.
+            if (c.counts.size() <= kMaxEdgeLines)
+                for (std::size_t b = 1; b < c.counts.size(); ++b) {
+                    auto* edge = new QCPItemLine(p);
+                    edge->setClipAxisRect(histogram_);
+                    edge->start->setAxes(histX, histY);
+                    edge->end->setAxes(histX, histY);
+                    edge->start->setCoords(c.edges[b], 0);
+                    edge->end->setCoords(
+                        c.edges[b], static_cast<double>(std::max(c.counts[b - 1], c.counts[b])));
+                    edge->setPen(QPen(pen.color(), 1));
+                }
             series_.push_back(s);
         }
     }
     histY->setRange(0, std::max(1.0, highest * 1.25));
+    histY->ticker()->setTickCount(3);
     // One histogram: each bin's count written over it.
     if (series_.size() == 1 && series_.front().calibration->counts.size() <= kMaxCountLabels) {
         const CalibrationCurve& c = *series_.front().calibration;
@@ -140,6 +154,8 @@ void CalibrationPlot::redraw() {
     if (runCount() > 0) {
         if (!multiclass())
             title = tr("Calibration \u2014 positive class: %1").arg(className(1));
+        else if (choice() == kAllClasses)
+            title = tr("Calibration \u2014 each class against the rest");
         else if (choice() >= 0)
             title = tr("Calibration \u2014 %1 against the rest").arg(className(choice()));
     }

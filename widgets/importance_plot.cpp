@@ -23,7 +23,7 @@ QString valueText(double value) {
 ImportancePlot::ImportancePlot(QWidget* parent)
     : PlotWidget(parent), topLabel_(new QLabel(this)), top_(new QSpinBox(this)) {
     top_->setObjectName(QStringLiteral("importanceTopCount"));
-    top_->setRange(1, 1);
+    top_->setRange(1, kDefaultTop);
     top_->setValue(kDefaultTop);
     controls()->insertWidget(0, topLabel_);
     controls()->insertWidget(1, top_);
@@ -42,7 +42,10 @@ ImportancePlot::ImportancePlot(QWidget* parent)
     p->yAxis->grid()->setVisible(false);
     p->yAxis->setTickLength(0, 0);
     p->yAxis->setSubTicks(false);
-    connect(top_, &QSpinBox::valueChanged, this, [this] { redraw(); });
+    connect(top_, &QSpinBox::valueChanged, this, [this](int n) {
+        wanted_ = n;
+        redraw();
+    });
     retranslate();
     clear();
 }
@@ -50,10 +53,10 @@ ImportancePlot::ImportancePlot(QWidget* parent)
 void ImportancePlot::setImportance(const ImportanceResult& result, const QString& kindLabel) {
     result_ = result;
     kindLabel_ = kindLabel;
+    // The spin box offers what there is; the count asked for stays for a later, longer result.
     const QSignalBlocker blocker(top_);
-    const int wanted = top_->value();
     top_->setRange(1, std::max(1, static_cast<int>(result_.features.size())));
-    top_->setValue(wanted);
+    top_->setValue(wanted_);
     redraw();
 }
 
@@ -64,7 +67,10 @@ void ImportancePlot::clear() {
 }
 
 void ImportancePlot::setTopCount(int n) {
-    top_->setValue(n);
+    wanted_ = std::max(1, n);
+    const QSignalBlocker blocker(top_);
+    top_->setValue(wanted_);
+    redraw();
 }
 
 int ImportancePlot::topCount() const {
@@ -109,7 +115,9 @@ void ImportancePlot::redraw() {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     const QFontMetrics metrics(p->yAxis->tickLabelFont());
     double low = 0, high = 0;
-    for (int i = 0; i < shown; ++i) {
+    // Keys ascending (the least important shown at the bottom), as the bars and whiskers pair by
+    // index.
+    for (int i = shown - 1; i >= 0; --i) {
         const FeatureImportance& f = result_.features[static_cast<std::size_t>(i)];
         const double key = shown - i;
         const double error = permutation ? f.std : 0.0;

@@ -26,6 +26,7 @@ class ImportancePlot : public PlotWidget {
     // axis's label; empty for a label chosen from result.method.
     void setImportance(const ImportanceResult& result, const QString& kindLabel = {});
     void clear();
+    // How many of the most important features to show (20 by default; at most all of them).
     void setTopCount(int n);
     int topCount() const;
 
@@ -46,6 +47,7 @@ class ImportancePlot : public PlotWidget {
     QString kindLabel_;
     QLabel* topLabel_;
     QSpinBox* top_;
+    int wanted_ = 20;
     QCPBars* bars_ = nullptr;
     QCPErrorBars* errors_ = nullptr;
 };

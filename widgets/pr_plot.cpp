@@ -101,6 +101,8 @@ void PrPlot::redraw() {
     if (runCount() > 0) {
         if (!multiclass())
             title = tr("Precision\u2013recall curve \u2014 positive class: %1").arg(className(1));
+        else if (choice() == kAllClasses)
+            title = tr("Precision\u2013recall curves \u2014 each class against the rest");
         else if (choice() >= 0)
             title = tr("Precision\u2013recall curve \u2014 %1 against the rest")
                         .arg(className(choice()));

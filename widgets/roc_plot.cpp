@@ -200,6 +200,8 @@ void RocPlot::redraw() {
             title = tr("ROC curve \u2014 positive class: %1").arg(className(1));
         else if (chosen >= 0)
             title = tr("ROC curve \u2014 %1 against the rest").arg(className(chosen));
+        else if (chosen == kAllClasses)
+            title = tr("ROC curves \u2014 each class against the rest");
         else if (chosen == kMicroAverage)
             title = tr("ROC curve \u2014 micro average over the classes");
         else if (chosen == kMacroAverage)
