@@ -390,7 +390,8 @@ void TestCurvePlots::millionScores() {
     auto curves =
         std::make_shared<const ClassificationCurves>(classificationCurves(truth, predicted));
     qInfo("engine curves of %zu scores: %lld ms, ROC %zu points, PR %zu points", kRows,
-          timer.elapsed(), curves->perClass[1].roc.fpr.size(), curves->perClass[1].pr.recall.size());
+          timer.elapsed(), curves->perClass[1].roc.fpr.size(),
+          curves->perClass[1].pr.recall.size());
 
     RocPlot roc;
     roc.setClassNames({QStringLiteral("no"), QStringLiteral("yes")});
@@ -421,9 +422,10 @@ void TestCurvePlots::millionScores() {
     const QString tip = roc.toolTipAt(QPointF(roc.plot()->xAxis->coordToPixel(curve.fpr[1000]),
                                               roc.plot()->yAxis->coordToPixel(curve.tpr[1000])));
     const qint64 hoverMs = timer.elapsed();
-    qInfo("ROC of %zu scores: %zu points drawn of %zu; adding the run %lld ms, replot (slowest of "
-          "5) %.1f ms, hover lookup %lld ms",
-          kRows, roc.drawnPoints(0).size(), curve.fpr.size(), addMs, slowest, hoverMs);
+    qInfo(
+        "ROC of %zu scores: %zu points drawn of %zu; adding the run %lld ms, replot (slowest of "
+        "5) %.1f ms, hover lookup %lld ms",
+        kRows, roc.drawnPoints(0).size(), curve.fpr.size(), addMs, slowest, hoverMs);
     QVERIFY(!tip.isEmpty());
     QVERIFY2(slowest < 250, "a replot of a million-score ROC must not lag");
     QVERIFY(addMs < 1000);
