@@ -38,6 +38,7 @@ ImportancePlot::ImportancePlot(QWidget* parent)
     errors_->setDataPlottable(bars_);
     errors_->setPen(QPen(palette().color(QPalette::Text), 1.2));
     errors_->setWhiskerWidth(5);
+    errors_->setSymbolGap(0);  // bars have no symbol: the whisker runs through the bar's end
     errors_->setSelectable(QCP::stNone);
     p->yAxis->grid()->setVisible(false);
     p->yAxis->setTickLength(0, 0);
@@ -139,7 +140,8 @@ void ImportancePlot::redraw() {
     p->yAxis->setRange(0.4, shown + 0.6);
     const double span = high > low ? high - low : 1.0;
     const bool labelled = shown > 0 && shown <= kMaxValueLabels;
-    p->xAxis->setRange(low - (low < 0 ? span * 0.15 : 0), high + span * (labelled ? 0.16 : 0.03));
+    p->xAxis->setRange(low - (low < 0 ? span * 0.15 : 0),
+                       high + span * (labelled ? (permutation ? 0.34 : 0.16) : 0.03));
     if (labelled) {
         for (int i = 0; i < shown; ++i) {
             const FeatureImportance& f = result_.features[static_cast<std::size_t>(i)];
@@ -175,8 +177,8 @@ void ImportancePlot::redraw() {
     if (total > 0) caption = tr("Showing %1 of %n feature(s)", "", total).arg(shown);
     if (permutation && total > 0)
         caption += QStringLiteral(" \u00b7 ") +
-                   tr("bars: mean over %n repeat(s), whiskers: \u00b11 standard deviation; "
-                      "%1 without shuffling: %2 on %3 rows",
+                   tr("mean of %n shuffle(s) \u00b1 1 standard deviation \u00b7 "
+                      "%1 unshuffled: %2 on %3 rows",
                       "", static_cast<int>(result_.repeats))
                        .arg(QString::fromStdString(result_.metric), valueText(result_.baseline),
                             groupedCount(result_.rows));

@@ -227,6 +227,7 @@ void TestCurvePlots::rocHoverConfusion_data() {
     QTest::addColumn<int>("classIndex");
     QTest::newRow("breast_cancer") << "breast_cancer" << 1;
     QTest::newRow("iris class 2") << "iris" << 2;
+    QTest::newRow("iris micro") << "iris" << int(CurveRunsPlot::kMicroAverage);
 }
 
 void TestCurvePlots::rocHoverConfusion() {
@@ -239,7 +240,7 @@ void TestCurvePlots::rocHoverConfusion() {
     plot.setChoice(classIndex);
     showSized(&plot);
     const RocCurve& curve = plot.seriesCurve(0);
-    const OneVsRest o = oneVsRest(t, classIndex);
+    const OneVsRest o = classIndex >= 0 ? oneVsRest(t, classIndex) : flattened(t);
     for (std::size_t point : {std::size_t{1}, curve.fpr.size() / 2, curve.fpr.size() - 1}) {
         const double threshold = curve.thresholds[point];
         double tp = 0, fp = 0, fn = 0, tn = 0;
