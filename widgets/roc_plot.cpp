@@ -94,10 +94,9 @@ QString RocPlot::pointToolTip(int series, std::size_t point) const {
     return text;
 }
 
-QString RocPlot::toolTipAt(const QPointF& pixel) const {
+std::optional<std::pair<int, std::size_t>> RocPlot::nearestPoint(const QPointF& pixel) const {
     double best = kHoverPixels * kHoverPixels;
-    int bestSeries = -1;
-    std::size_t bestPoint = 0;
+    std::optional<std::pair<int, std::size_t>> found;
     const QCPAxis* x = plot()->xAxis;
     const QCPAxis* y = plot()->yAxis;
     for (std::size_t s = 0; s < series_.size(); ++s) {
@@ -107,20 +106,37 @@ QString RocPlot::toolTipAt(const QPointF& pixel) const {
             const double dy = y->coordToPixel(curve.tpr[i]) - pixel.y();
             if (dx * dx + dy * dy < best) {
                 best = dx * dx + dy * dy;
-                bestSeries = static_cast<int>(s);
-                bestPoint = i;
+                found = std::make_pair(static_cast<int>(s), i);
             }
         }
     }
-    return bestSeries < 0 ? QString() : pointToolTip(bestSeries, bestPoint);
+    return found;
+}
+
+QString RocPlot::toolTipAt(const QPointF& pixel) const {
+    const auto found = nearestPoint(pixel);
+    return found ? pointToolTip(found->first, found->second) : QString();
 }
 
 void RocPlot::hover(QMouseEvent* event) {
-    const QString text = toolTipAt(event->position());
-    if (text.isEmpty())
+    const auto found = nearestPoint(event->position());
+    if (!found) {
         QToolTip::hideText();
-    else
-        QToolTip::showText(event->globalPosition().toPoint(), text, plot());
+        if (marker_ && !marker_->data()->isEmpty()) {
+            marker_->data()->clear();
+            plot()->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return;
+    }
+    const Series& s = series_[static_cast<std::size_t>(found->first)];
+    if (marker_) {
+        marker_->setData({s.curve->fpr[found->second]}, {s.curve->tpr[found->second]}, true);
+        marker_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                 QPen(s.graph->pen().color(), 2), Qt::white, 9));
+        plot()->replot(QCustomPlot::rpQueuedReplot);
+    }
+    QToolTip::showText(event->globalPosition().toPoint(), pointToolTip(found->first, found->second),
+                       plot());
 }
 
 void RocPlot::addSeries(Series s) {
@@ -221,6 +237,11 @@ void RocPlot::redraw() {
         caption = tr("Long curves drawn from a subset of their points (%1); AUC from every point")
                       .arg(thinned.join(QStringLiteral("; ")));
     setCaption(caption);
+    // The point under the mouse, drawn over the curves.
+    marker_ = p->addGraph();
+    marker_->setLineStyle(QCPGraph::lsNone);
+    marker_->setSelectable(QCP::stNone);
+    marker_->removeFromLegend();
     p->legend->setVisible(!series_.empty());
     p->replot();
 }

@@ -3,6 +3,7 @@
 #include <QPointF>
 #include <QString>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "widgets/curve_runs_plot.h"
@@ -47,6 +48,8 @@ class RocPlot : public CurveRunsPlot {
     // The tooltip for the mouse at `pixel` (plot coordinates): the nearest drawn point within
     // a few pixels; empty when none is that near.
     QString toolTipAt(const QPointF& pixel) const;
+    // The highlighted point under the mouse (no data when none).
+    QCPGraph* hoverMarker() const { return marker_; }
 
   protected:
     bool offersAverages() const override { return true; }
@@ -66,9 +69,12 @@ class RocPlot : public CurveRunsPlot {
         QString legend;
     };
     void addSeries(Series series);
+    // The drawn point nearest to `pixel` within a few pixels: (series, curve point).
+    std::optional<std::pair<int, std::size_t>> nearestPoint(const QPointF& pixel) const;
     void hover(QMouseEvent* event);
 
     std::vector<Series> series_;
+    QCPGraph* marker_ = nullptr;
 };
 
 }  // namespace glassbox::gui

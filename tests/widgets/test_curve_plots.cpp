@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QToolTip>
 #include <QtTest>
 #include <cmath>
 #include <map>
@@ -266,6 +267,18 @@ void TestCurvePlots::rocHoverConfusion() {
     const QPointF over(x->coordToPixel(curve.fpr[mid]), y->coordToPixel(curve.tpr[mid]));
     QVERIFY(plot.toolTipAt(over).contains(QStringLiteral("TP ")));
     QVERIFY(plot.toolTipAt(QPointF(x->coordToPixel(0.9), y->coordToPixel(0.1))).isEmpty());
+    // Moving the mouse there marks the point and shows the tooltip.
+    QTest::mouseMove(plot.plot(), over.toPoint());
+    QTRY_COMPARE(plot.hoverMarker()->dataCount(), 1);
+    QVERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(QStringLiteral("TP ")), qPrintable(QToolTip::text()));
+    plot.replotTimed();
+    saveShot(&plot, QStringLiteral("roc_hover_%1").arg(dataset));
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (w->inherits("QTipLabel") && w->isVisible())
+            saveShot(w, QStringLiteral("roc_tooltip_%1").arg(dataset));
+    QTest::mouseMove(plot.plot(), QPoint(int(x->coordToPixel(0.9)), int(y->coordToPixel(0.1))));
+    QTRY_COMPARE(plot.hoverMarker()->dataCount(), 0);
 }
 
 void TestCurvePlots::precisionRecall_data() {
