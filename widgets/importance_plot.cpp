@@ -4,7 +4,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
+#include <QToolTip>
 #include <algorithm>
+#include <cmath>
 
 namespace glassbox::gui {
 namespace {
@@ -43,6 +45,15 @@ ImportancePlot::ImportancePlot(QWidget* parent)
     p->yAxis->grid()->setVisible(false);
     p->yAxis->setTickLength(0, 0);
     p->yAxis->setSubTicks(false);
+    // Names are elided on the axis: the whole name and the numbers on hover.
+    p->setMouseTracking(true);
+    connect(p, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        const QString text = toolTipAt(event->position());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), text, plot());
+    });
     connect(top_, &QSpinBox::valueChanged, this, [this](int n) {
         wanted_ = n;
         redraw();
@@ -104,6 +115,26 @@ std::vector<double> ImportancePlot::shownErrors() const {
 
 bool ImportancePlot::hasErrorBars() const {
     return errors_->visible() && errors_->dataCount() > 0;
+}
+
+QString ImportancePlot::toolTipAt(const QPointF& pixel) const {
+    const QCPAxisRect* rect = plot()->axisRect();
+    if (pixel.x() > rect->right() || pixel.y() < rect->top() || pixel.y() > rect->bottom())
+        return {};
+    const int shown = static_cast<int>(bars_->dataCount());
+    const double key = plot()->yAxis->pixelToCoord(pixel.y());
+    const int nearest = static_cast<int>(std::lround(key));
+    if (std::abs(key - nearest) > 0.45 || nearest < 1 || nearest > shown) return {};
+    const std::size_t rank = static_cast<std::size_t>(shown - nearest);
+    const FeatureImportance& f = result_.features[rank];
+    QString text =
+        QStringLiteral("<b>%1</b><br>").arg(QString::fromStdString(f.name).toHtmlEscaped());
+    text += result_.method == "permutation"
+                ? tr("%1 \u00b1 %2 (standard deviation over the shuffles)")
+                      .arg(valueText(f.value), valueText(f.std))
+                : valueText(f.value);
+    text += QStringLiteral("<br>") + tr("Rank %1 of %2").arg(rank + 1).arg(result_.features.size());
+    return text;
 }
 
 void ImportancePlot::redraw() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointF>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -36,6 +37,8 @@ class ImportancePlot : public PlotWidget {
     std::vector<double> shownErrors() const;  // empty without whiskers
     bool hasErrorBars() const;
     QSpinBox* topCountBox() const { return top_; }
+    // The full name and value of the bar (or its name label) at `pixel`; empty elsewhere.
+    QString toolTipAt(const QPointF& pixel) const;
 
   protected:
     void retranslate() override;

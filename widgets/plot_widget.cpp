@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <array>
@@ -75,7 +76,7 @@ QString PlotWidget::title() const {
 }
 
 void PlotWidget::setCaption(const QString& caption) {
-    caption_->setText(caption);
+    captionText_ = caption;
     QCPLayoutGrid* grid = plot_->plotLayout();
     // An empty text element would still take a line: it leaves the layout instead.
     if (caption.isEmpty() && caption_->layout()) {
@@ -84,10 +85,35 @@ void PlotWidget::setCaption(const QString& caption) {
     } else if (!caption.isEmpty() && !caption_->layout()) {
         grid->addElement(grid->rowCount(), 0, caption_);
     }
+    wrapCaption();
+}
+
+// QCPTextElement neither wraps nor elides: break the caption into lines that fit.
+void PlotWidget::wrapCaption() {
+    const QFontMetrics metrics(caption_->font());
+    const int room = std::max(120, width() - 16);
+    QStringList lines;
+    QString line;
+    for (const QString& word : captionText_.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(longer) > room) {
+            lines << line;
+            line = word;
+        } else {
+            line = longer;
+        }
+    }
+    if (!line.isEmpty()) lines << line;
+    caption_->setText(lines.join(QLatin1Char('\n')));
+}
+
+void PlotWidget::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (!captionText_.isEmpty()) wrapCaption();
 }
 
 QString PlotWidget::caption() const {
-    return caption_->text();
+    return captionText_;
 }
 
 QString PlotWidget::exportTo(const QString& file, double scale) const {

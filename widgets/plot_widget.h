@@ -29,7 +29,7 @@ class PlotWidget : public QWidget {
     QCustomPlot* plot() const { return plot_; }
     void setTitle(const QString& title);
     QString title() const;
-    // One line of notes under the plot; hidden when empty.
+    // Notes under the plot (wrapped to the plot's width); hidden when empty.
     void setCaption(const QString& caption);
     QString caption() const;
 
@@ -51,11 +51,15 @@ class PlotWidget : public QWidget {
     // Called on language change; views set their texts here (call the base first).
     virtual void retranslate();
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
     // Axis styling shared by the views (fonts, grid, colours) for `rect` (the main one when null).
     void styleAxisRect(QCPAxisRect* rect);
 
   private:
+    void wrapCaption();
+
+    QString captionText_;
     QCustomPlot* plot_;
     QHBoxLayout* controls_;
     QCPTextElement* title_;

@@ -111,10 +111,15 @@ void PrPlot::redraw() {
     QString caption;
     if (runCount() == 0)
         caption = tr("No curves to show");
-    else if (!thinned.isEmpty())
+    else if (thinned.size() == 1)
         caption = tr("Long curves drawn from a subset of their points (%1); average precision "
                      "from every point")
-                      .arg(thinned.join(QStringLiteral("; ")));
+                      .arg(thinned.front());
+    else if (!thinned.isEmpty())
+        caption = tr("%n long curve(s) drawn from at most about %1 of their points each; average "
+                     "precision from every point",
+                     "", static_cast<int>(thinned.size()))
+                      .arg(groupedCount(kMaxDrawnPoints));
     else if (!sameRate)
         caption = tr("Dashed lines: each class's no-skill precision (its positive rate)");
     setCaption(caption);

@@ -233,9 +233,14 @@ void RocPlot::redraw() {
     QString caption;
     if (runCount() == 0)
         caption = tr("No curves to show");
-    else if (!thinned.isEmpty())
+    else if (thinned.size() == 1)
         caption = tr("Long curves drawn from a subset of their points (%1); AUC from every point")
-                      .arg(thinned.join(QStringLiteral("; ")));
+                      .arg(thinned.front());
+    else if (!thinned.isEmpty())
+        caption = tr("%n long curve(s) drawn from at most about %1 of their points each; AUC "
+                     "from every point",
+                     "", static_cast<int>(thinned.size()))
+                      .arg(groupedCount(kMaxDrawnPoints));
     setCaption(caption);
     // The point under the mouse, drawn over the curves.
     marker_ = p->addGraph();

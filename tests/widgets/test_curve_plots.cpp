@@ -444,6 +444,10 @@ void TestCurvePlots::millionScores() {
     QVERIFY2(slowest < 250, "a replot of a million-score ROC must not lag");
     QVERIFY(addMs < 1000);
     saveShot(&roc, QStringLiteral("roc_million"));
+    roc.resize(440, 420);  // a narrow plot wraps its caption rather than cutting it
+    QTRY_COMPARE(roc.plot()->width(), 440);
+    roc.replotTimed();
+    saveShot(&roc, QStringLiteral("roc_million_narrow"));
 
     PrPlot pr;
     timer.restart();

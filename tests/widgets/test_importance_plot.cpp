@@ -89,6 +89,18 @@ void TestImportancePlot::matchesEngine() {
         QVERIFY(anySpread);
         QVERIFY(plot.plot()->xAxis->label().contains(QString::fromStdString(result.metric)));
     }
+    // Hovering a bar names the feature in full with its value.
+    const QCustomPlot* qcp = plot.plot();
+    for (std::size_t rank : {std::size_t{0}, shown - 1}) {
+        const QPointF over(qcp->xAxis->coordToPixel(result.features[rank].value / 2),
+                           qcp->yAxis->coordToPixel(double(shown - rank)));
+        const QString tip = plot.toolTipAt(over);
+        QVERIFY2(tip.contains(QString::fromStdString(result.features[rank].name).toHtmlEscaped()),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Rank %1 of").arg(rank + 1)), qPrintable(tip));
+    }
+    QVERIFY(
+        plot.toolTipAt(QPointF(qcp->xAxis->coordToPixel(0), qcp->axisRect()->top() - 5)).isEmpty());
     QVERIFY2(plot.caption().contains(QString::number(result.features.size())),
              qPrintable(plot.caption()));
     const QString shots = qEnvironmentVariable("GLASSBOX_PLOT_SHOTS");
