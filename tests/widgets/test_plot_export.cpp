@@ -2,6 +2,8 @@
 // valid pictures of the plot (a PNG QImage loads at twice the plot's size, the SVG is an <svg>
 // document with the title as text, the PDF starts with %PDF); also whole widgets and bad names.
 #include <qcustomplot.h>
+#include <QAction>
+#include <QClipboard>
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
@@ -65,6 +67,7 @@ class TestPlotExport : public QObject {
     void exportsWholeWidget_data();
     void exportsWholeWidget();
     void refusesUnknownFormat();
+    void copiesToClipboard();
 
   private:
     QTemporaryDir dir_;
@@ -162,6 +165,19 @@ void TestPlotExport::refusesUnknownFormat() {
     // A folder that does not exist: a message naming the file, not a crash.
     const QString missing = dir_.filePath(QStringLiteral("no/such/folder/roc.png"));
     QVERIFY(!plot->exportTo(missing).isEmpty());
+}
+
+void TestPlotExport::copiesToClipboard() {
+    auto plot = makePlot(QStringLiteral("calibration"));
+    QVERIFY(QTest::qWaitForWindowExposed(plot.get()));
+    QApplication::clipboard()->clear();
+    plot->copyAction()->trigger();
+    const QImage image = QApplication::clipboard()->image();
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), plot->plot()->size() * 2);
+    // The actions are offered in the plot's context menu too.
+    QVERIFY(plot->plot()->actions().contains(plot->exportAction()));
+    QVERIFY(plot->plot()->actions().contains(plot->copyAction()));
 }
 
 QTEST_MAIN(TestPlotExport)
