@@ -15,6 +15,7 @@ constexpr int kDefaultTop = 20;
 // Beyond this many bars the value labels would crowd the plot.
 constexpr int kMaxValueLabels = 40;
 constexpr int kNameWidth = 220;
+constexpr double kMaxBarPixels = 26;
 
 QString valueText(double value) {
     return QString::number(value, 'g', 3);
@@ -45,6 +46,13 @@ ImportancePlot::ImportancePlot(QWidget* parent)
     p->yAxis->grid()->setVisible(false);
     p->yAxis->setTickLength(0, 0);
     p->yAxis->setSubTicks(false);
+    // Bars at most kMaxBarPixels thick, so that a handful of features do not look like slabs.
+    bars_->setWidthType(QCPBars::wtAbsolute);
+    connect(p, &QCustomPlot::beforeReplot, this, [this] {
+        const double slot =
+            plot()->axisRect()->height() / std::max(1.0, plot()->yAxis->range().size());
+        bars_->setWidth(std::clamp(slot * 0.7, 2.0, kMaxBarPixels));
+    });
     // Names are elided on the axis: the whole name and the numbers on hover.
     p->setMouseTracking(true);
     connect(p, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
