@@ -110,11 +110,21 @@ QStringList plotFileFilters() {
 void exportWithDialog(QWidget* widget, const QString& suggestedName) {
     QSettings settings;
     const QString folder = settings.value(kFolderKey).toString();
-    const QString file = QFileDialog::getSaveFileName(
+    const QStringList filters = plotFileFilters();
+    QString filter = filters.first();
+    QString file = QFileDialog::getSaveFileName(
         widget, QApplication::translate("PlotExport", "Export Picture"),
         QDir(folder).filePath(suggestedName + QStringLiteral(".png")),
-        plotFileFilters().join(QStringLiteral(";;")));
+        filters.join(QStringLiteral(";;")), &filter);
     if (file.isEmpty()) return;
+    // A name typed without a known extension (dialogs do not always add one) takes the chosen
+    // filter's instead of failing as an unknown format.
+    static const QStringList kSuffixes{QStringLiteral("png"), QStringLiteral("svg"),
+                                       QStringLiteral("pdf")};
+    if (!kSuffixes.contains(suffixOf(file))) {
+        const auto chosen = filters.indexOf(filter);
+        file += QLatin1Char('.') + kSuffixes.value(chosen < 0 ? 0 : chosen);
+    }
     settings.setValue(kFolderKey, QFileInfo(file).absolutePath());
     const QString error = exportWidget(widget, file);
     if (!error.isEmpty())
