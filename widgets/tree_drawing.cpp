@@ -58,6 +58,12 @@ int TreeDrawing::majorityClass(int node) const {
     return v.empty() ? -1 : int(std::max_element(v.begin(), v.end()) - v.begin());
 }
 
+double textScale(const QTransform& t) {
+    const double sx = std::hypot(t.m11(), t.m12());
+    const double sy = std::hypot(t.m21(), t.m22());
+    return std::abs(sx - sy) <= 0.02 * std::max(sx, sy) ? std::min(sx, sy) : 0.0;
+}
+
 QString formatTreeNumber(double v) {
     if (std::isnan(v)) return QStringLiteral("NaN");
     if (v == std::floor(v) && std::abs(v) < 1e7) return QString::number(v, 'f', 0);

@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QString>
 #include <QStringList>
+#include <QTransform>
 #include <vector>
 
 namespace glassbox {
@@ -42,6 +43,10 @@ struct TreeDrawing {
     // Index of the node's largest class fraction (Classes), else -1.
     int majorityClass(int node) const;
 };
+
+// The scale text would be drawn at under transform `t`; 0 when the axes are scaled differently
+// (a vertically stretched overview draws no text).
+double textScale(const QTransform& t);
 
 // Short readable numbers: "0.8", "2.45", "12346", "1.2346e+06".
 QString formatTreeNumber(double v);

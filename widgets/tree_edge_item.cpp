@@ -44,11 +44,12 @@ QRectF TreeEdgeItem::boundingRect() const {
         .adjusted(-d_->width * 0.3, -margin, d_->width * 0.3, margin);
 }
 
-void TreeEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+void TreeEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    const double lod = textScale(painter->worldTransform());
     QPen pen(onPath_ ? treePathColor() : kEdge, onPath_ ? 4.0 : 1.3);
     if (lod < kLabelZoom) {
         pen.setWidthF(onPath_ ? 2.5 : 1.0);
+        if (!onPath_) pen.setColor(QColor(0xc8, 0xc8, 0xc8));
         pen.setCosmetic(true);
     }
     painter->setPen(pen);

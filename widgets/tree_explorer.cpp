@@ -114,11 +114,30 @@ class TreeGraphicsView : public QGraphicsView {
 namespace {
 
 constexpr double kMaxZoom = 4.0;
+// A wide tree zoomed out far is stretched vertically until its boxes are this many pixels
+// tall (no text is drawn then), so its overview fills the window instead of being a thin line.
+constexpr double kOverviewBoxPixels = 22.0;
 const QString kFolderKey = QStringLiteral("plotExport/folder");
 
 QColor kNeutralGrey() {
     return QColor(0x9a, 0x9a, 0x9a);
 }
+
+// The model summary: elided when the window is narrow (the full text is its tooltip), so it
+// never widens the explorer.
+class ElidedLabel : public QLabel {
+  public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override { return QSize(0, QLabel::minimumSizeHint().height()); }
+
+  protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter painter(this);
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(rect(), Qt::AlignRight | Qt::AlignVCenter,
+                         fontMetrics().elidedText(text(), Qt::ElideRight, width()));
+    }
+};
 
 QToolButton* toolButton(QAction* action) {
     auto* button = new QToolButton;
@@ -137,7 +156,7 @@ TreeExplorer::TreeExplorer(QWidget* parent)
       treeControls_(new QWidget(this)),
       treeSpin_(new QSpinBox(this)),
       depthSpin_(new QSpinBox(this)),
-      info_(new QLabel(this)) {
+      info_(new ElidedLabel(this)) {
     view_->setObjectName(QStringLiteral("treeView"));
     view_->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
                           QPainter::SmoothPixmapTransform);
@@ -195,9 +214,8 @@ TreeExplorer::TreeExplorer(QWidget* parent)
     bar->addWidget(depthSpin_);
     for (QAction* a : {fit, zoomOutAction, zoomInAction, expand, exportAction, copy})
         bar->addWidget(toolButton(a));
-    bar->addStretch(1);
-    info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    bar->addWidget(info_);
+    info_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    bar->addWidget(info_, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -315,21 +333,14 @@ void TreeExplorer::showTree() {
         d.negativeColor = QColor(0x4e, 0x79, 0xa7);
     }
     if (d.kind != TreeValueKind::Additive) {
+        // CART regression always splits on squared error, whatever `criterion` says.
         const auto& params = trained.params.all();
         const auto criterion = params.find("criterion");
-        if (criterion != params.end()) {
-            if (criterion->second == "squared_error") {
-                d.impurityName = tr("squared error");
-                d.impurityIsVariance = true;
-            } else if (criterion->second == "entropy") {
-                d.impurityName = tr("entropy");
-            } else {
-                d.impurityName = tr("gini");
-            }
-        }
-        if (d.kind == TreeValueKind::Mean && criterion == params.end()) {
+        if (trained.task == TaskKind::Regression) {
             d.impurityName = tr("squared error");
             d.impurityIsVariance = true;
+        } else if (criterion != params.end()) {
+            d.impurityName = criterion->second == "entropy" ? tr("entropy") : tr("gini");
         }
     }
     if (d.kind != TreeValueKind::Classes && !tree.value.empty()) {
@@ -367,6 +378,7 @@ void TreeExplorer::updateInfo() {
         text += QStringLiteral(" · ") + tr("leaf values add to the prediction");
     }
     info_->setText(text);
+    info_->setToolTip(text);
 }
 
 void TreeExplorer::setDepthLimit(int limit) {
@@ -383,6 +395,24 @@ void TreeExplorer::expandAll() {
     setDepthLimit(0);
 }
 
+void TreeExplorer::applyZoom(double sx) {
+    const QRectF rect = scene_->treeRect();
+    double sy = sx;
+    if (!rect.isEmpty()) {
+        const double fitHeight = (view_->viewport()->height() - 4) / rect.height();
+        const double overview = kOverviewBoxPixels / scene_->drawing().height;
+        sy = std::max(sx, std::min(fitHeight, overview));
+    }
+    view_->setTransform(QTransform::fromScale(sx, sy));
+}
+
+double TreeExplorer::fitZoom() const {
+    const QRectF rect = scene_->treeRect();
+    if (rect.isEmpty()) return 1.0;
+    const QSizeF viewSize = view_->viewport()->size() - QSizeF(4, 4);
+    return std::min(viewSize.width() / rect.width(), viewSize.height() / rect.height());
+}
+
 void TreeExplorer::fitToWindow() {
     fitted_ = true;
     const QRectF rect = scene_->treeRect();
@@ -390,25 +420,22 @@ void TreeExplorer::fitToWindow() {
         view_->resetTransform();
         return;
     }
-    view_->fitInView(rect, Qt::KeepAspectRatio);
-    if (zoom() > 1.0) {
-        // Small trees are shown at their natural size rather than blown up.
-        view_->resetTransform();
-        view_->centerOn(rect.center());
-    }
+    // Small trees are shown at their natural size rather than blown up.
+    applyZoom(std::min(1.0, fitZoom()));
+    view_->centerOn(rect.center());
 }
 
 void TreeExplorer::zoomBy(double factor) {
-    const QRectF rect = scene_->treeRect();
-    const QSizeF viewSize = view_->viewport()->size();
-    double fitZoom = 1.0;
-    if (!rect.isEmpty())
-        fitZoom = std::min(viewSize.width() / rect.width(), viewSize.height() / rect.height());
-    const double minZoom = std::min(0.5, fitZoom * 0.8);
+    const double minZoom = std::min(0.5, fitZoom() * 0.8);
     const double target = std::clamp(zoom() * factor, minZoom, kMaxZoom);
     if (target == zoom()) return;
     fitted_ = false;
-    view_->scale(target / zoom(), target / zoom());
+    applyZoom(target);
+}
+
+void TreeExplorer::setZoom(double zoom) {
+    fitted_ = false;
+    applyZoom(std::clamp(zoom, std::min(0.5, fitZoom() * 0.8), kMaxZoom));
 }
 
 void TreeExplorer::zoomIn() {

@@ -38,7 +38,7 @@ class TreeExplorer : public QWidget {
     int treeCount() const;
     int treeIndex() const { return treeIndex_; }
     int depthLimit() const;
-    // The view's scale (1 = node text at its natural size).
+    // The view's horizontal scale (1 = node text at its natural size).
     double zoom() const;
 
     // Writes the whole shown tree to `file` (.png, .svg or .pdf by its extension). Returns an
@@ -58,6 +58,8 @@ class TreeExplorer : public QWidget {
     void fitToWindow();
     void zoomIn();
     void zoomOut();
+    // Sets the scale (1 = natural size); the view stops following the window size.
+    void setZoom(double zoom);
     // Unfolds every node and lifts the depth limit.
     void expandAll();
     // Folds or unfolds one node, keeping it where it is on screen.
@@ -78,6 +80,9 @@ class TreeExplorer : public QWidget {
     void showTree();
     void updateInfo();
     void zoomBy(double factor);
+    // Horizontal scale `sx`; the vertical one equals it except in a stretched overview.
+    void applyZoom(double sx);
+    double fitZoom() const;
     void nodeClicked(int node, bool onToggle);
     QImage renderImage(double maxSide, double maxPixels);
 

@@ -39,7 +39,12 @@ QString fittingSet(const QStringList& items, double budget, const QFontMetricsF&
     const QString full =
         QStringLiteral("{") + items.join(QStringLiteral(", ")) + QStringLiteral("}");
     if (fm.horizontalAdvance(full) <= budget) return full;
-    QString best = QStringLiteral("{…}");
+    // At least the first item, elided if need be.
+    const QString more = items.size() > 1 ? QStringLiteral(", …}") : QStringLiteral("}");
+    QString best = QStringLiteral("{") +
+                   fm.elidedText(items.value(0), Qt::ElideRight,
+                                 budget - fm.horizontalAdvance(QStringLiteral("{") + more)) +
+                   more;
     QString prefix;
     for (const QString& item : items) {
         prefix += item + QStringLiteral(", ");
@@ -144,11 +149,11 @@ QString TreeNodeItem::elidedSplit(double available) const {
     for (int c = 0; c < levels.size(); ++c)
         if (t.categoryGoesLeft(n, c)) left << levels[c];
     const QString op = QStringLiteral(" ∈ ");
-    // The name gets at most half the line unless the set is short.
+    // The name gets at most 45 % of the line unless the set is short.
     const QString fullSet =
         QStringLiteral("{") + left.join(QStringLiteral(", ")) + QStringLiteral("}");
     const double nameRoom =
-        std::max(available * 0.5, available - fm.horizontalAdvance(op + fullSet));
+        std::max(available * 0.45, available - fm.horizontalAdvance(op + fullSet));
     const QString shownName = fm.elidedText(name, Qt::ElideRight, nameRoom);
     const double setRoom = available - fm.horizontalAdvance(shownName + op);
     return shownName + op + fittingSet(left, setRoom, fm);
@@ -251,14 +256,14 @@ QString TreeNodeItem::toolTipText() const {
 }
 
 void TreeNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < kTextZoom)
-        paintOverview(painter, lod);
+    const QTransform& t = painter->worldTransform();
+    if (textScale(t) < kTextZoom)
+        paintOverview(painter, option->levelOfDetailFromTransform(t));
     else
         paintDetail(painter);
 }
 
-void TreeNodeItem::paintBar(QPainter* painter, const QRectF& r) const {
+void TreeNodeItem::paintBar(QPainter* painter, const QRectF& r, bool vertical) const {
     const FlatTree& t = *d_->tree;
     const auto value = t.valueOf(std::size_t(node_));
     painter->setPen(Qt::NoPen);
@@ -266,13 +271,20 @@ void TreeNodeItem::paintBar(QPainter* painter, const QRectF& r) const {
         double sum = 0;
         for (double v : value) sum += std::max(0.0, v);
         double acc = 0;
+        const double length = vertical ? r.height() : r.width();
         for (std::size_t c = 0; c < value.size(); ++c) {
-            const double x0 = r.left() + r.width() * acc / (sum > 0 ? sum : 1);
+            const double a = length * acc / (sum > 0 ? sum : 1);
             acc += std::max(0.0, value[c]);
-            const double x1 = r.left() + r.width() * acc / (sum > 0 ? sum : 1);
-            if (x1 > x0)
-                painter->fillRect(QRectF(x0, r.top(), x1 - x0, r.height()), d_->classColors[c]);
+            const double b = length * acc / (sum > 0 ? sum : 1);
+            if (b <= a) continue;
+            painter->fillRect(vertical ? QRectF(r.left(), r.top() + a, r.width(), b - a)
+                                       : QRectF(r.left() + a, r.top(), b - a, r.height()),
+                              d_->classColors[c]);
         }
+        return;
+    }
+    if (vertical) {
+        painter->fillRect(r, d_->valueColor(value[0]));
         return;
     }
     const double v = value[0];
@@ -309,13 +321,24 @@ void TreeNodeItem::paintBar(QPainter* painter, const QRectF& r) const {
 void TreeNodeItem::paintOverview(QPainter* painter, double lod) const {
     const QRectF box = boxRect();
     if (lod < kTinyZoom) {
-        paintBar(painter, box);
+        // Solid colour; a box narrower than a pixel is drawn one and a half pixels wide (in
+        // device space) with its classes stacked, so a zoomed-out wide tree keeps its colours.
+        const QRectF device = painter->worldTransform().mapRect(box);
+        if (device.width() < 1.5) {
+            painter->save();
+            painter->resetTransform();
+            paintBar(painter,
+                     QRectF(device.center().x() - 0.75, device.top(), 1.5, device.height()), true);
+            painter->restore();
+        } else {
+            paintBar(painter, box, device.width() < device.height());
+        }
     } else {
         painter->setPen(QPen(kBorder, 0));
         painter->setBrush(Qt::white);
         painter->drawRect(box);
         const double h = box.height() * 0.4;
-        paintBar(painter, QRectF(box.left(), box.bottom() - h, box.width(), h));
+        paintBar(painter, QRectF(box.left(), box.bottom() - h, box.width(), h), false);
         if (folded_ && hiddenBelow_ > 0)
             painter->fillRect(stubRect(), pathHidden_ ? treePathColor() : QColor(0xbb, 0xbb, 0xbb));
     }
@@ -371,8 +394,10 @@ void TreeNodeItem::paintDetail(QPainter* painter) {
     if (!isLeaf()) line(texts_.missing, d_->smallFont, kMuted, -1);
     line(texts_.stats, d_->font, kText, -1);
     if (!texts_.value.isEmpty()) line(texts_.value, d_->font, kText, texts_.valueClass);
-    paintBar(painter, QRectF(box.left() + pad, box.bottom() - pad - d_->barHeight,
-                             box.width() - 2 * pad, d_->barHeight));
+    paintBar(painter,
+             QRectF(box.left() + pad, box.bottom() - pad - d_->barHeight, box.width() - 2 * pad,
+                    d_->barHeight),
+             false);
     if (!isLeaf()) paintToggle(painter);
 }
 

@@ -54,7 +54,8 @@ class TreeNodeItem : public QGraphicsItem {
     bool isLeaf() const;
     void ensureTexts();
     QString elidedSplit(double available) const;
-    void paintBar(QPainter* painter, const QRectF& rect) const;
+    // The class mix (classes side by side, or stacked when `vertical`) or the value.
+    void paintBar(QPainter* painter, const QRectF& rect, bool vertical) const;
     void paintOverview(QPainter* painter, double lod) const;
     void paintDetail(QPainter* painter);
     void paintToggle(QPainter* painter) const;
