@@ -18,6 +18,9 @@ class TreeEdgeItem : public QGraphicsItem {
 
     int type() const override { return Type; }
     int child() const { return child_; }
+    const QString& label() const { return label_; }
+    QPointF from() const { return from_; }
+    QPointF to() const { return to_; }
     void setEnds(QPointF from, QPointF to);
     void setOnPath(bool onPath);
     bool isOnPath() const { return onPath_; }

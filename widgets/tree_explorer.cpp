@@ -14,10 +14,12 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPointer>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSvgGenerator>
+#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -139,6 +141,37 @@ class ElidedLabel : public QLabel {
     }
 };
 
+// Writes `snapshot` to an SVG or PDF file (by its extension). Touches no widget or scene, so
+// it may run off the UI thread.
+bool writeVectorSnapshot(const TreeSnapshot& snapshot, const QString& file) {
+    const QString title =
+        QCoreApplication::translate("glassbox::gui::TreeExplorer", "Decision tree");
+    const QSizeF size = snapshot.rect.size();
+    QPainter painter;
+    if (QFileInfo(file).suffix().toLower() == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setFileName(file);
+        svg.setSize(size.toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), size));
+        svg.setTitle(title);
+        if (!painter.begin(&svg)) return false;
+        paintTreeSnapshot(&painter, snapshot);
+        return painter.end();
+    }
+    // PDF pages are at most 200 inches (14 400 points) on a side.
+    const double scale = std::min(1.0, 14400.0 / std::max(size.width(), size.height()));
+    QPdfWriter pdf(file);
+    pdf.setResolution(72);
+    pdf.setPageSize(QPageSize(size * scale, QPageSize::Point));
+    pdf.setPageMargins(QMarginsF());
+    pdf.setTitle(title);
+    if (!painter.begin(&pdf)) return false;
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    painter.scale(scale, scale);
+    paintTreeSnapshot(&painter, snapshot);
+    return painter.end();
+}
+
 QToolButton* toolButton(QAction* action) {
     auto* button = new QToolButton;
     button->setDefaultAction(action);
@@ -232,6 +265,10 @@ TreeExplorer::TreeExplorer(QWidget* parent)
     view_->resized = [this] {
         if (fitted_) fitToWindow();
     };
+    connect(this, &TreeExplorer::exportFinished, this,
+            [this](const QString&, const QString& error) {
+                if (!error.isEmpty()) QMessageBox::warning(this, tr("Export failed"), error);
+            });
     setModel(nullptr);
 }
 
@@ -337,7 +374,7 @@ void TreeExplorer::showTree() {
         const auto& params = trained.params.all();
         const auto criterion = params.find("criterion");
         if (trained.task == TaskKind::Regression) {
-            d.impurityName = tr("squared error");
+            d.impurityName = tr("mse");
             d.impurityIsVariance = true;
         } else if (criterion != params.end()) {
             d.impurityName = criterion->second == "entropy" ? tr("entropy") : tr("gini");
@@ -496,46 +533,51 @@ QImage TreeExplorer::renderImage(double maxSide, double maxPixels) {
     return image;
 }
 
-QString TreeExplorer::exportTree(const QString& file) {
-    const QRectF rect = scene_->treeRect();
-    if (rect.isEmpty()) return tr("There is no tree to export.");
+QString TreeExplorer::checkExportFile(const QString& file) const {
+    if (scene_->treeRect().isEmpty()) return tr("There is no tree to export.");
     const QString suffix = QFileInfo(file).suffix().toLower();
-    bool ok = false;
-    if (suffix == QLatin1String("png")) {
-        ok = renderImage(16000, 40e6).save(file, "PNG");
-    } else if (suffix == QLatin1String("svg") || suffix == QLatin1String("pdf")) {
-        scene_->setNodeCaching(false);
-        if (suffix == QLatin1String("svg")) {
-            QSvgGenerator svg;
-            svg.setFileName(file);
-            svg.setSize(rect.size().toSize());
-            svg.setViewBox(QRectF(QPointF(0, 0), rect.size()));
-            svg.setTitle(tr("Decision tree"));
-            QPainter painter;
-            if (painter.begin(&svg)) {
-                scene_->render(&painter, QRectF(QPointF(0, 0), rect.size()), rect);
-                ok = painter.end();
-            }
-        } else {
-            // PDF pages are at most 200 inches (14 400 points) on a side.
-            const double scale = std::min(1.0, 14400.0 / std::max(rect.width(), rect.height()));
-            const QSizeF page = rect.size() * scale;
-            QPdfWriter pdf(file);
-            pdf.setResolution(72);
-            pdf.setPageSize(QPageSize(page, QPageSize::Point));
-            pdf.setPageMargins(QMarginsF());
-            pdf.setTitle(tr("Decision tree"));
-            QPainter painter;
-            if (painter.begin(&pdf)) {
-                scene_->render(&painter, QRectF(QPointF(0, 0), page), rect);
-                ok = painter.end();
-            }
-        }
-        scene_->setNodeCaching(true);
-    } else {
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
+        suffix != QLatin1String("pdf"))
         return tr("Cannot export to %1: use a .png, .svg or .pdf file name.").arg(file);
-    }
+    return {};
+}
+
+QString TreeExplorer::exportTree(const QString& file) {
+    if (const QString error = checkExportFile(file); !error.isEmpty()) return error;
+    bool ok = false;
+    if (QFileInfo(file).suffix().toLower() == QLatin1String("png"))
+        ok = renderImage(16000, 40e6).save(file, "PNG");
+    else
+        ok = writeVectorSnapshot(scene_->snapshot(), file);
     return ok && QFileInfo(file).size() > 0 ? QString() : tr("Could not write %1.").arg(file);
+}
+
+void TreeExplorer::exportTreeInBackground(const QString& file) {
+    if (const QString error = checkExportFile(file); !error.isEmpty()) {
+        emit exportFinished(file, error);
+        return;
+    }
+    if (QFileInfo(file).suffix().toLower() == QLatin1String("png")) {
+        // The bitmap is drawn at the level of detail its size allows: bounded, so done here.
+        emit exportFinished(file, exportTree(file));
+        return;
+    }
+    // Drawing and writing an SVG / PDF of a big tree takes seconds: done on a thread of its own
+    // from a snapshot (which the model, holding the tree, outlives).
+    auto snapshot = std::make_shared<const TreeSnapshot>(scene_->snapshot());
+    QPointer<TreeExplorer> self(this);
+    QThread* thread = QThread::create([snapshot, model = model_, file, self] {
+        const bool ok = writeVectorSnapshot(*snapshot, file) && QFileInfo(file).size() > 0;
+        const QString error = ok ? QString() : tr("Could not write %1.").arg(file);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, file, error] {
+                if (self) emit self->exportFinished(file, error);
+            },
+            Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
 }
 
 void TreeExplorer::copyTree() {
@@ -553,8 +595,7 @@ void TreeExplorer::exportWithDialog() {
         plotFileFilters().join(QStringLiteral(";;")));
     if (file.isEmpty()) return;
     settings.setValue(kFolderKey, QFileInfo(file).absolutePath());
-    const QString error = exportTree(file);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export failed"), error);
+    exportTreeInBackground(file);
 }
 
 }  // namespace glassbox::gui

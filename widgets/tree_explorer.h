@@ -44,6 +44,8 @@ class TreeExplorer : public QWidget {
     // Writes the whole shown tree to `file` (.png, .svg or .pdf by its extension). Returns an
     // empty string on success, else a user-facing message.
     QString exportTree(const QString& file);
+    // The same, the SVG / PDF writing on a thread of its own (emits exportFinished).
+    void exportTreeInBackground(const QString& file);
     // Puts a picture of the whole shown tree on the clipboard.
     void copyTree();
 
@@ -75,6 +77,9 @@ class TreeExplorer : public QWidget {
     void nodeActivated(int tree, int node);
     // Another tree is shown; a highlighted path must be computed again for it.
     void treeIndexChanged(int tree);
+    // An export asked for with exportTreeInBackground / Export… ended; `error` is empty on
+    // success (Export… shows a message box otherwise).
+    void exportFinished(const QString& file, const QString& error);
 
   private:
     void showTree();
@@ -85,6 +90,7 @@ class TreeExplorer : public QWidget {
     double fitZoom() const;
     void nodeClicked(int node, bool onToggle);
     QImage renderImage(double maxSide, double maxPixels);
+    QString checkExportFile(const QString& file) const;
 
     std::shared_ptr<const glassbox::TrainedModel> model_;
     int treeIndex_ = 0;

@@ -26,11 +26,14 @@ class TreeNodeItem : public QGraphicsItem {
     // A folded internal node hides `hiddenBelow` nodes under its stub.
     void setFolded(bool folded, int hiddenBelow);
     bool isFolded() const { return folded_; }
+    int hiddenBelow() const { return hiddenBelow_; }
     // On the highlighted decision path; `continuesHidden`: the path goes on into folded nodes.
     void setOnPath(bool onPath, bool continuesHidden);
     bool isOnPath() const { return onPath_; }
+    bool pathContinuesHidden() const { return pathHidden_; }
     // The node the user last clicked.
     void setCurrent(bool current);
+    bool isCurrent() const { return current_; }
 
     // Whether `itemPos` hits the +/- toggle or the stub.
     bool hitsToggle(QPointF itemPos) const;

@@ -1,6 +1,8 @@
 #include "widgets/tree_scene.h"
 
 #include <QGraphicsSceneHelpEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QToolTip>
 #include <algorithm>
 
@@ -216,6 +218,57 @@ void TreeScene::setNodeCaching(bool on) {
     for (TreeNodeItem* item : nodes_)
         if (item)
             item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+}
+
+TreeSnapshot TreeScene::snapshot() const {
+    TreeSnapshot out;
+    out.drawing = drawing_;
+    out.rect = treeRect_;
+    for (const TreeNodeItem* item : nodes_) {
+        if (!item || !item->isVisible()) continue;
+        out.nodes.push_back({item->node(), item->pos(), item->isFolded(), item->isOnPath(),
+                             item->pathContinuesHidden(), item->isCurrent(), item->hiddenBelow()});
+    }
+    for (const TreeEdgeItem* edge : edges_) {
+        if (!edge || !edge->isVisible()) continue;
+        out.edges.push_back(
+            {edge->child(), edge->label(), edge->from(), edge->to(), edge->isOnPath()});
+    }
+    return out;
+}
+
+void paintTreeSnapshot(QPainter* painter, const TreeSnapshot& snapshot) {
+    QStyleOptionGraphicsItem option;
+    painter->save();
+    painter->translate(-snapshot.rect.topLeft());
+    // Highlighted edges and nodes last, so they lie on top as in the scene.
+    for (const bool pathPass : {false, true}) {
+        for (const TreeSnapshot::Edge& e : snapshot.edges) {
+            if (e.onPath != pathPass) continue;
+            TreeEdgeItem item(&snapshot.drawing, e.child, e.label);
+            item.setEnds(e.from, e.to);
+            item.setOnPath(e.onPath);
+            option.exposedRect = item.boundingRect();
+            painter->save();
+            item.paint(painter, &option, nullptr);
+            painter->restore();
+        }
+    }
+    for (const bool pathPass : {false, true}) {
+        for (const TreeSnapshot::Node& n : snapshot.nodes) {
+            if (n.onPath != pathPass) continue;
+            TreeNodeItem item(&snapshot.drawing, n.node);
+            item.setFolded(n.folded, n.hiddenBelow);
+            item.setOnPath(n.onPath, n.pathHidden);
+            item.setCurrent(n.current);
+            option.exposedRect = item.boundingRect();
+            painter->save();
+            painter->translate(n.pos);
+            item.paint(painter, &option, nullptr);
+            painter->restore();
+        }
+    }
+    painter->restore();
 }
 
 void TreeScene::helpEvent(QGraphicsSceneHelpEvent* event) {

@@ -14,6 +14,31 @@ namespace glassbox::gui {
 class TreeEdgeItem;
 class TreeNodeItem;
 
+// What a shown tree looks like, detached from the scene: enough to draw it again on another
+// thread (vector export of big trees) with paintTreeSnapshot.
+struct TreeSnapshot {
+    struct Node {
+        int node = 0;
+        QPointF pos;
+        bool folded = false, onPath = false, pathHidden = false, current = false;
+        int hiddenBelow = 0;
+    };
+    struct Edge {
+        int child = 0;
+        QString label;
+        QPointF from, to;
+        bool onPath = false;
+    };
+    TreeDrawing drawing;  // its tree must outlive the snapshot's use
+    QRectF rect;          // the tree's extent in scene coordinates
+    std::vector<Node> nodes;
+    std::vector<Edge> edges;
+};
+
+// Draws `snapshot` at full detail with its rect's top-left at the painter's origin. Uses items
+// of its own (in no scene), so it may run off the UI thread.
+void paintTreeSnapshot(QPainter* painter, const TreeSnapshot& snapshot);
+
 // The scene of one tree: node and edge items at their tidy-layout places, folding (a depth limit
 // plus per-node collapse / expand), the highlighted decision path and the current node. Items
 // are made when a node is first shown and kept (hidden) when it is folded away; layout happens
@@ -62,6 +87,7 @@ class TreeScene : public QGraphicsScene {
 
     // The shown tree's extent (what fit-to-window and export use).
     QRectF treeRect() const { return treeRect_; }
+    TreeSnapshot snapshot() const;
     // Turns the nodes' device-coordinate cache on or off (exports render uncached).
     void setNodeCaching(bool on);
 

@@ -11,9 +11,11 @@
 #include <QFile>
 #include <QGraphicsView>
 #include <QImage>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
@@ -300,7 +302,7 @@ void TestTreeExplorer::foldAndUnfold() {
     explorer.setDepthLimit(0);  // clears folds
     explorer.setNodeExpanded(b, false);
     auto* view = explorer.view();
-    view->resetTransform();
+    explorer.setZoom(1.0);
     const TreeNodeItem* item = scene->nodeItem(b);
     view->centerOn(item->pos());
     const QPoint toggle = view->mapFromScene(item->pos() + QPointF(0, scene->drawing().height));
@@ -395,7 +397,7 @@ void TestTreeExplorer::clickEmitsNodeActivated() {
     QSignalSpy spy(&explorer, &TreeExplorer::nodeActivated);
     const FlatTree& flat = f.model->model->trees()[2];
     auto* view = explorer.view();
-    view->resetTransform();
+    explorer.setZoom(1.0);
     for (int node : {0, int(flat.nodeCount()) - 1, int(flat.nodeCount()) / 2}) {
         const QPointF center = explorer.scene()->nodeCenter(node);
         view->centerOn(center);
@@ -462,8 +464,39 @@ void TestTreeExplorer::exportsValidFiles() {
     QVERIFY(pdfFile.open(QIODevice::ReadOnly));
     QVERIFY(pdfFile.read(5).startsWith("%PDF"));
     QVERIFY(!explorer.exportTree(dir.filePath("tree.bmpx")).isEmpty());
+    // The background export writes the same kinds of file.
+    QSignalSpy finished(&explorer, &TreeExplorer::exportFinished);
+    const QString bgSvg = dir.filePath("background.svg");
+    explorer.exportTreeInBackground(bgSvg);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.at(0).at(0).toString(), bgSvg);
+    QCOMPARE(finished.at(0).at(1).toString(), QString());
+    QFile bgFile(bgSvg);
+    QVERIFY(bgFile.open(QIODevice::ReadOnly));
+    QVERIFY(bgFile.readAll().contains("petal"));
     explorer.show();
     saveShot(explorer, "tree-iris.png");
+    const QString shots = qEnvironmentVariable("GLASSBOX_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        // The exports themselves, to look at, with a path and a current node.
+        const FeatureMatrix x = encodeFeatures(f.table, f.model->schema, "iris.csv");
+        std::vector<std::int32_t> path;
+        f.model->model->trees()[0].leafFor(x, 120, &path);
+        explorer.highlightPath(path);
+        explorer.scene()->setCurrentNode(path[1]);
+        for (const char* name :
+             {"tree-iris-export.png", "tree-iris-export.svg", "tree-iris-export.pdf"})
+            QCOMPARE(explorer.exportTree(QDir(shots).filePath(name)), QString());
+        // The SVG drawn back by Qt's own renderer, to compare with the PNG.
+        QSvgRenderer renderer(QDir(shots).filePath("tree-iris-export.svg"));
+        QVERIFY(renderer.isValid());
+        QImage drawn(renderer.defaultSize(), QImage::Format_ARGB32);
+        drawn.fill(Qt::white);
+        QPainter painter(&drawn);
+        renderer.render(&painter);
+        painter.end();
+        QVERIFY(drawn.save(QDir(shots).filePath("tree-iris-export-svg.png")));
+    }
 }
 
 void TestTreeExplorer::deepTreeIsFast() {
@@ -493,12 +526,12 @@ void TestTreeExplorer::deepTreeIsFast() {
     // Readable zoom in the middle of the tree: text is drawn for the visible nodes only.
     timer.restart();
     auto* view = explorer.view();
-    view->resetTransform();
+    explorer.setZoom(1.0);
     view->centerOn(explorer.scene()->nodeCenter(flat.left[flat.right[0]]));
     explorer.view()->viewport()->grab();
     qInfo("deep tree: a repaint at 100 %% zoom in %lld ms", timer.elapsed());
     timer.restart();
-    view->scale(0.2, 0.2);
+    explorer.setZoom(0.2);
     explorer.view()->viewport()->grab();
     qInfo("deep tree: a repaint at 20 %% zoom in %lld ms", timer.elapsed());
     saveShot(explorer, "tree-deep-20pct.png");
@@ -515,8 +548,12 @@ void TestTreeExplorer::deepTreeIsFast() {
     QTemporaryDir dir;
     timer.restart();
     explorer.expandAll();
-    QCOMPARE(explorer.exportTree(dir.filePath("deep.svg")), QString());
-    qInfo("deep tree: SVG export in %lld ms (%lld bytes)", timer.elapsed(),
+    QSignalSpy finished(&explorer, &TreeExplorer::exportFinished);
+    explorer.exportTreeInBackground(dir.filePath("deep.svg"));
+    qInfo("deep tree: SVG export blocks the UI for %lld ms", timer.elapsed());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.at(0).at(1).toString(), QString());
+    qInfo("deep tree: SVG export done in %lld ms (%lld bytes)", timer.elapsed(),
           QFileInfo(dir.filePath("deep.svg")).size());
     timer.restart();
     QCOMPARE(explorer.exportTree(dir.filePath("deep.png")), QString());
