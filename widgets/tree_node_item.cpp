@@ -101,8 +101,8 @@ QPointF TreeNodeItem::childAnchor() const {
 }
 
 QRectF TreeNodeItem::boundingRect() const {
-    return QRectF(-d_->width / 2 - 3, -3, d_->width + 6,
-                  d_->height + d_->toggleRadius + 4 + d_->stubHeight + 6);
+    return QRectF(-d_->width / 2 - 7, -7, d_->width + 14,
+                  d_->height + d_->toggleRadius + 4 + d_->stubHeight + 10);
 }
 
 bool TreeNodeItem::hitsToggle(QPointF p) const {
@@ -372,7 +372,7 @@ void TreeNodeItem::paintDetail(QPainter* painter) {
     if (current_ && onPath_) {
         painter->setPen(QPen(kCurrent, 1.5, Qt::DashLine));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(box.adjusted(4, 4, -4, -4), 3, 3);
+        painter->drawRoundedRect(box.adjusted(-5, -5, 5, 5), 7, 7);
     }
 
     const double swatch = lh * 0.55;

@@ -174,6 +174,7 @@ class TestTreeExplorer : public QObject {
     void treeSpinBoxSwitchesTrees();
     void exportsValidFiles();
     void deepTreeIsFast();
+    void modelWithoutTrees();
     void palette();
 };
 
@@ -559,6 +560,21 @@ void TestTreeExplorer::deepTreeIsFast() {
     QCOMPARE(explorer.exportTree(dir.filePath("deep.png")), QString());
     qInfo("deep tree: PNG export in %lld ms", timer.elapsed());
     QVERIFY(!QImage(dir.filePath("deep.png")).isNull());
+}
+
+void TestTreeExplorer::modelWithoutTrees() {
+    const Fitted tree = fitShared("iris.csv", "species", "decision_tree", {});
+    const Fitted linear = fitShared("iris.csv", "species", "logistic_regression", {});
+    TreeExplorer explorer;
+    explorer.setModel(tree.model);
+    QVERIFY(explorer.scene()->shownNodeCount() > 0);
+    explorer.setModel(linear.model);
+    QCOMPARE(explorer.treeCount(), 0);
+    QVERIFY(visibleItems<TreeNodeItem>(explorer.scene()).empty());
+    QVERIFY(!explorer.exportTree(QDir::temp().filePath("glassbox-no-tree.png")).isEmpty());
+    explorer.highlightPath({0, 1});
+    explorer.setModel(nullptr);
+    QVERIFY(explorer.scene()->items().isEmpty());
 }
 
 void TestTreeExplorer::palette() {
