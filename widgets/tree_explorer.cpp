@@ -172,6 +172,13 @@ bool writeVectorSnapshot(const TreeSnapshot& snapshot, const QString& file) {
     return painter.end();
 }
 
+// The platform's keys for `standard` plus `extra` (once: a repeated key would be ambiguous).
+QList<QKeySequence> withKey(QKeySequence::StandardKey standard, const QKeySequence& extra) {
+    QList<QKeySequence> keys = QKeySequence::keyBindings(standard);
+    if (!keys.contains(extra)) keys << extra;
+    return keys;
+}
+
 QToolButton* toolButton(QAction* action) {
     auto* button = new QToolButton;
     button->setDefaultAction(action);
@@ -204,9 +211,9 @@ TreeExplorer::TreeExplorer(QWidget* parent)
     fit->setToolTip(tr("Fit the whole tree in the window (Ctrl+0)"));
     fit->setShortcut(QKeySequence(tr("Ctrl+0")));
     auto* zoomInAction = new QAction(tr("Zoom In"), this);
-    zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    zoomInAction->setShortcuts(withKey(QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))));
     auto* zoomOutAction = new QAction(tr("Zoom Out"), this);
-    zoomOutAction->setShortcuts({QKeySequence::ZoomOut, QKeySequence(tr("Ctrl+-"))});
+    zoomOutAction->setShortcuts(withKey(QKeySequence::ZoomOut, QKeySequence(tr("Ctrl+-"))));
     auto* expand = new QAction(tr("Expand All"), this);
     expand->setToolTip(tr("Unfold every node and lift the depth limit"));
     auto* exportAction = new QAction(tr("Export…"), this);

@@ -17,6 +17,7 @@
 #include <QSpinBox>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QWheelEvent>
 #include <QtTest>
 #include <algorithm>
 #include <random>
@@ -174,6 +175,7 @@ class TestTreeExplorer : public QObject {
     void treeSpinBoxSwitchesTrees();
     void exportsValidFiles();
     void deepTreeIsFast();
+    void zoomKeysAndWheel();
     void modelWithoutTrees();
     void palette();
 };
@@ -560,6 +562,31 @@ void TestTreeExplorer::deepTreeIsFast() {
     QCOMPARE(explorer.exportTree(dir.filePath("deep.png")), QString());
     qInfo("deep tree: PNG export in %lld ms", timer.elapsed());
     QVERIFY(!QImage(dir.filePath("deep.png")).isNull());
+}
+
+void TestTreeExplorer::zoomKeysAndWheel() {
+    const Fitted f = fitShared("breast_cancer.csv", "diagnosis", "decision_tree", {});
+    TreeExplorer explorer;
+    explorer.resize(900, 600);
+    explorer.setModel(f.model);
+    explorer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer));
+    auto* view = explorer.view();
+    view->setFocus();
+    explorer.setZoom(0.5);
+    QTest::keyClick(view, Qt::Key_Equal, Qt::ControlModifier);
+    QVERIFY(explorer.zoom() > 0.55);
+    QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(std::abs(explorer.zoom() - 0.5) < 1e-9);
+    const QPoint at = view->viewport()->rect().center();
+    QWheelEvent wheel(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    QVERIFY(explorer.zoom() > 0.6);
+    // Fit shows the whole tree: its rect lies inside the viewport.
+    explorer.fitToWindow();
+    const QRect shown = view->mapFromScene(explorer.scene()->treeRect()).boundingRect();
+    QVERIFY(view->viewport()->rect().adjusted(-2, -2, 2, 2).contains(shown));
 }
 
 void TestTreeExplorer::modelWithoutTrees() {
