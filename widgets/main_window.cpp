@@ -31,6 +31,7 @@
 #include "widgets/data_table_model.h"
 #include "widgets/data_table_view.h"
 #include "widgets/engine_controller.h"
+#include "widgets/explain_view.h"
 #include "widgets/history_view.h"
 #include "widgets/language_manager.h"
 #include "widgets/predict_view.h"
@@ -102,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& registryPath)
       runsView_(new RunsView(workspace_)),
       historyView_(new HistoryView(registryPath_, workspace_)),
       predictView_(new PredictView(registryPath_, workspace_)),
+      explainView_(new ExplainView(workspace_)),
       columnDock_(new QDockWidget(this)),
       columnPanel_(new ColumnPanel(columnDock_)),
       trainingDock_(new QDockWidget(this)),
@@ -190,6 +192,7 @@ void MainWindow::createWorkspace() {
     // In Workspace order.
     workspace_->addTab(view_, icon(QStringLiteral("sample")), QString());
     workspace_->addTab(runsView_, QString());
+    workspace_->addTab(explainView_, QString());
     workspace_->addTab(historyView_, QString());
     workspace_->addTab(predictView_, QString());
     setCentralWidget(workspace_);
@@ -203,6 +206,7 @@ void MainWindow::createWorkspace() {
             columnDock_->hide();
         }
         shownWorkspace_ = static_cast<Workspace>(index);
+        if (shownWorkspace_ == Workspace::Explain) updateExplainedRuns();
     });
 }
 
@@ -243,15 +247,32 @@ void MainWindow::connectTraining() {
     connect(runsView_, &RunsView::rowsSelectionRequested, this,
             [this](std::vector<std::size_t> rows) {
                 const auto run = runsView_->currentRun();
-                const auto it = run ? jobTables_.find(run->job) : jobTables_.end();
-                const std::shared_ptr<const Table> table =
-                    it == jobTables_.end() ? nullptr : it->second.lock();
+                const std::shared_ptr<const Table> table = run ? tableOfRun(*run) : nullptr;
                 if (!table || !loaded_ || table.get() != &loaded_->table) {
                     statusBar()->showMessage(
                         tr("The data this run was trained on is no longer open."), 8000);
                     return;
                 }
                 selectTableRows(rows);
+            });
+    connect(explainView_, &ExplainView::rowsSelectionRequested, this,
+            [this](std::vector<std::size_t> rows) {
+                const auto run = explainView_->currentRun();
+                const std::shared_ptr<const Table> table = run ? tableOfRun(*run) : nullptr;
+                if (!table || !loaded_ || table.get() != &loaded_->table) {
+                    statusBar()->showMessage(
+                        tr("The data this run was trained on is no longer open."), 8000);
+                    return;
+                }
+                selectTableRows(rows);
+            });
+    connect(runsView_, &RunsView::currentRunChanged, this, [this] {
+        if (workspace() == Workspace::Explain) updateExplainedRuns();
+    });
+    connect(queue_, &TrainingQueue::tuningFinished, explainView_, &ExplainView::setTuning);
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid()) explainView_->setTableRow(std::size_t(current.row()));
             });
     connect(historyView_, &HistoryView::openVersionRequested, this,
             [this](qint64 id, const QString& action) {
@@ -280,6 +301,21 @@ void MainWindow::onTrainingFinished(std::shared_ptr<const TrainingOutcome> outco
                 : tr("%1 trained.").arg(name),
             8000);
     emit runShown(std::move(outcome));
+}
+
+std::shared_ptr<const Table> MainWindow::tableOfRun(const TrainingOutcome& run) const {
+    const auto it = jobTables_.find(run.job);
+    return it == jobTables_.end() ? nullptr : it->second.lock();
+}
+
+void MainWindow::updateExplainedRuns() {
+    const auto current = runsView_->currentRun();
+    std::shared_ptr<const Table> table = current ? tableOfRun(*current) : nullptr;
+    // A run whose table was closed is explained on the open table (same columns needed).
+    QString source = shownName_;
+    if (!table && loaded_) table = std::shared_ptr<const Table>(loaded_, &loaded_->table);
+    else if (current) source = current->request.source.displayName;
+    explainView_->setRuns(current, runsView_->selectedRuns(), table, source);
 }
 
 void MainWindow::onTrainingFailed(const QString& message) {
@@ -341,7 +377,7 @@ void MainWindow::createActions() {
     cancelTrainingAction_->setObjectName(QStringLiteral("cancelTrainingAction"));
     cancelTrainingAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     connect(cancelTrainingAction_, &QAction::triggered, queue_, &TrainingQueue::cancelAll);
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 5; ++i) {
         auto* action = new QAction(this);
         action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
         action->setCheckable(false);
@@ -437,12 +473,14 @@ void MainWindow::retranslateUi() {
     trainingDock_->toggleViewAction()->setText(tr("&Training Panel"));
     workspace_->setTabText(int(Workspace::Data), tr("Data"));
     workspace_->setTabText(int(Workspace::Runs), tr("Runs"));
+    workspace_->setTabText(int(Workspace::Explain), tr("Explain"));
     workspace_->setTabText(int(Workspace::History), tr("Model History"));
     workspace_->setTabText(int(Workspace::Predict), tr("Predict"));
     workspaceActions_[0]->setText(tr("&Data"));
     workspaceActions_[1]->setText(tr("&Runs"));
-    workspaceActions_[2]->setText(tr("Model &History"));
-    workspaceActions_[3]->setText(tr("&Predict"));
+    workspaceActions_[2]->setText(tr("&Explain"));
+    workspaceActions_[3]->setText(tr("Model &History"));
+    workspaceActions_[4]->setText(tr("&Predict"));
     modelMenu_->setTitle(tr("&Model"));
     trainAction_->setText(tr("&Train\tCtrl+Return"));
     trainAction_->setStatusTip(tr("Train the chosen learner on the open table"));

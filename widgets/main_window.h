@@ -25,6 +25,7 @@ class ColumnPanel;
 class DataTableModel;
 class DataTableView;
 class EngineController;
+class ExplainView;
 class HistoryView;
 class LanguageManager;
 class PredictView;
@@ -43,7 +44,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
   public:
-    enum class Workspace { Data, Runs, History, Predict };
+    enum class Workspace { Data, Runs, Explain, History, Predict };
     Q_ENUM(Workspace)
 
     // registryPath: the model history; empty for the default one (defaultRegistryPath()).
@@ -60,6 +61,7 @@ class MainWindow : public QMainWindow {
     RunsView* runsView() const { return runsView_; }
     HistoryView* historyView() const { return historyView_; }
     PredictView* predictView() const { return predictView_; }
+    ExplainView* explainView() const { return explainView_; }
     QTabWidget* workspaceTabs() const { return workspace_; }
     Workspace workspace() const;
     const QString& registryPath() const { return registryPath_; }
@@ -141,6 +143,10 @@ class MainWindow : public QMainWindow {
     void onStatsFailed(int column, const QString& message);
     void onTrainingFinished(std::shared_ptr<const TrainingOutcome> outcome);
     void onTrainingFailed(const QString& message);
+    // Gives the Explain view the current run, the selected runs and the run's table.
+    void updateExplainedRuns();
+    // The table a run was trained on, while it is still open or kept.
+    std::shared_ptr<const Table> tableOfRun(const TrainingOutcome& run) const;
     void showError(const QString& objectName, const QString& title, const QString& text,
                    const QString& details);
 
@@ -155,6 +161,7 @@ class MainWindow : public QMainWindow {
     RunsView* runsView_;
     HistoryView* historyView_;
     PredictView* predictView_;
+    ExplainView* explainView_;
     QDockWidget* columnDock_;
     ColumnPanel* columnPanel_;
     QDockWidget* trainingDock_;
