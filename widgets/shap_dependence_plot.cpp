@@ -60,16 +60,8 @@ ShapDependencePlot::ShapDependencePlot(QWidget* parent)
     });
 
     QCustomPlot* p = plot();
-    p->setNotAntialiasedElements(QCP::aeScatters);
-    for (int level = 0; level <= kColorLevels + 1; ++level) {
-        QCPGraph* graph = p->addGraph();
-        graph->setLineStyle(QCPGraph::lsNone);
-        const QColor color = level < kColorLevels    ? levelColor(level)
-                             : level == kColorLevels ? levelColor(-1)
-                                                     : kPlain;
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 5));
-        levels_.push_back(graph);
-    }
+    dots_ = new DotCloud(p->xAxis, p->yAxis);
+    dots_->setRadius(2.5);
     auto* zero = new QCPItemStraightLine(p);
     zero->point1->setCoords(0, 0);
     zero->point2->setCoords(1, 0);
@@ -166,7 +158,7 @@ std::optional<std::size_t> ShapDependencePlot::strongestInteraction(
 
 void ShapDependencePlot::redraw() {
     QCustomPlot* p = plot();
-    for (QCPGraph* graph : levels_) graph->data()->clear();
+    dots_->clear();
     points_.clear();
     scale_->setVisible(false);
     if (!hasData()) {
@@ -212,25 +204,19 @@ void ShapDependencePlot::redraw() {
         for (std::size_t i = 0; i < points_.size(); ++i) dataRows[i] = dataRow(points_[i].row);
         colors = colorPositions(*x, *colorFeature_, dataRows);
     }
-    std::vector<QVector<QCPGraphData>> dots(levels_.size());
+    std::vector<DotCloud::Dot> dots;
+    dots.reserve(points_.size());
     double low = INFINITY, high = -INFINITY, bottom = 0, top = 0;
     for (std::size_t i = 0; i < points_.size(); ++i) {
         const DependencePoint& point = points_[i];
         const double drawnX = categorical ? point.x + categoryJitter(point.row) : point.x;
-        const int level = colorLevel(colors[i]);
-        const std::size_t graph = !colorFeature_ ? levels_.size() - 1
-                                  : level < 0    ? std::size_t(kColorLevels)
-                                                 : std::size_t(level);
-        dots[graph].append(QCPGraphData(drawnX, point.shap));
+        dots.push_back({drawnX, point.shap, colorFeature_ ? dotColor(colors[i]) : kPlain.rgb()});
         low = std::min(low, drawnX);
         high = std::max(high, drawnX);
         bottom = std::min(bottom, point.shap);
         top = std::max(top, point.shap);
     }
-    for (std::size_t g = 0; g < levels_.size(); ++g) {
-        std::sort(dots[g].begin(), dots[g].end(), qcpLessThanSortKey<QCPGraphData>);
-        levels_[g]->data()->set(dots[g], true);
-    }
+    dots_->setDots(std::move(dots));
     if (categorical) {
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
         const auto& levels = x->schema().features[feature_].levels;

@@ -4,10 +4,10 @@
 #include <optional>
 #include <vector>
 
+#include "widgets/dot_cloud.h"
 #include "widgets/shap_plot_base.h"
 
 class QCPColorScale;
-class QCPGraph;
 
 namespace glassbox::gui {
 
@@ -51,7 +51,7 @@ class ShapDependencePlot : public ShapPlotBase {
     QLabel* colorLabel_;
     QComboBox* colorBox_;
     QCPColorScale* scale_;
-    std::vector<QCPGraph*> levels_;
+    DotCloud* dots_;
     std::size_t feature_ = 0;
     std::optional<std::size_t> colorFeature_;
     bool colorChosen_ = false;  // by the user or setColorFeature: keep it across features

@@ -136,14 +136,10 @@ QCPColorGradient shapGradient() {
     return gradient;
 }
 
-int colorLevel(double position) {
-    if (std::isnan(position)) return -1;
-    return std::clamp(static_cast<int>(position * kColorLevels), 0, kColorLevels - 1);
-}
-
-QColor levelColor(int level) {
-    if (level < 0) return QColor(160, 160, 160);
-    return QColor(shapGradient().color((level + 0.5) / kColorLevels, QCPRange(0, 1)));
+QRgb dotColor(double position) {
+    static const QCPColorGradient gradient = shapGradient();
+    if (std::isnan(position)) return qRgb(160, 160, 160);
+    return const_cast<QCPColorGradient&>(gradient).color(position, QCPRange(0, 1));
 }
 
 std::vector<double> colorPositions(const FeatureMatrix& features, std::size_t feature,

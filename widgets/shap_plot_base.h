@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRgb>
 #include <QStringList>
 #include <cstddef>
 #include <memory>
@@ -73,12 +74,10 @@ class ShapPlotBase : public ExportablePlot {
     QComboBox* outputBox_;
 };
 
-// The SHAP colour scale (low blue to high red) and its binned colours.
+// The SHAP colour scale (low blue to high red).
 QCPColorGradient shapGradient();
-constexpr int kColorLevels = 16;
-// Colour level 0 .. kColorLevels - 1 of a position in [0, 1]; -1 (grey) for NaN.
-int colorLevel(double position);
-QColor levelColor(int level);
+// The colour of a position in [0, 1] on that scale; grey for NaN.
+QRgb dotColor(double position);
 // Each given data row's colour position in [0, 1] for `feature`: numeric values scaled between
 // their 5th and 95th percentiles over those rows (clipped); NaN for missing values and
 // categorical features (drawn grey).

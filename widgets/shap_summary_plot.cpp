@@ -64,16 +64,7 @@ ShapSummaryPlot::ShapSummaryPlot(QWidget* parent)
     p->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     p->yAxis->setTickLength(0, 0);
     p->yAxis->setSubTickLength(0, 0);
-    // Many thousand dots: antialiasing costs more than it shows at this size.
-    p->setNotAntialiasedElements(QCP::aeScatters);
-    for (int level = 0; level <= kColorLevels; ++level) {
-        QCPGraph* graph = p->addGraph();
-        graph->setLineStyle(QCPGraph::lsNone);
-        const QColor color = levelColor(level < kColorLevels ? level : -1);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 4));
-        graph->setAdaptiveSampling(true);
-        levels_.push_back(graph);
-    }
+    dots_ = new DotCloud(p->xAxis, p->yAxis);
     auto* zero = new QCPItemStraightLine(p);
     zero->point1->setCoords(0, 0);
     zero->point2->setCoords(0, 1);
@@ -107,19 +98,13 @@ void ShapSummaryPlot::setMaxDots(std::size_t rows) {
     redraw();
 }
 
-std::size_t ShapSummaryPlot::dotCount() const {
-    std::size_t total = 0;
-    for (QCPGraph* graph : levels_) total += static_cast<std::size_t>(graph->dataCount());
-    return total;
-}
-
 void ShapSummaryPlot::redraw() {
     QCustomPlot* p = plot();
     order_.clear();
     drawn_.clear();
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     if (!hasData()) {
-        for (QCPGraph* graph : levels_) graph->data()->clear();
+        dots_->clear();
         p->yAxis->setTicker(ticker);
         setCaption(tr("No SHAP values to show"));
         p->replot();
@@ -133,7 +118,8 @@ void ShapSummaryPlot::redraw() {
     std::vector<std::size_t> dataRows(drawn_.size());
     for (std::size_t i = 0; i < drawn_.size(); ++i) dataRows[i] = dataRow(drawn_[i]);
 
-    std::vector<QVector<QCPGraphData>> dots(levels_.size());
+    std::vector<DotCloud::Dot> dots;
+    dots.reserve(drawn_.size() * order_.size());
     const std::size_t shown = order_.size();
     double low = 0;
     double high = 0;
@@ -148,18 +134,13 @@ void ShapSummaryPlot::redraw() {
             input().features ? colorPositions(*input().features, feature, dataRows)
                              : std::vector<double>(drawn_.size(), std::nan(""));
         for (std::size_t i = 0; i < drawn_.size(); ++i) {
-            const int level = colorLevel(colors[i]);
-            dots[level < 0 ? kColorLevels : static_cast<std::size_t>(level)].append(
-                QCPGraphData(values[i], y + offsets[i] * kRowHeight / 2));
+            dots.push_back({values[i], y + offsets[i] * kRowHeight / 2, dotColor(colors[i])});
             low = std::min(low, values[i]);
             high = std::max(high, values[i]);
         }
         ticker->addTick(y, elided(featureName(feature)));
     }
-    for (std::size_t level = 0; level < levels_.size(); ++level) {
-        std::sort(dots[level].begin(), dots[level].end(), qcpLessThanSortKey<QCPGraphData>);
-        levels_[level]->data()->set(dots[level], true);
-    }
+    dots_->setDots(std::move(dots));
     p->yAxis->setTicker(ticker);
     p->yAxis->setRange(-0.6, static_cast<double>(shown) - 0.4);
     const double pad = std::max((high - low) * 0.05, 1e-9);

@@ -3,10 +3,10 @@
 #include <cstddef>
 #include <vector>
 
+#include "widgets/dot_cloud.h"
 #include "widgets/shap_plot_base.h"
 
 class QCPColorScale;
-class QCPGraph;
 class QSpinBox;
 
 namespace glassbox::gui {
@@ -14,9 +14,8 @@ namespace glassbox::gui {
 // The SHAP summary (beeswarm): one dot per explained row and feature, x its SHAP value, the
 // top features on y by decreasing mean |SHAP|, dots spread vertically where they are dense,
 // coloured by the feature's value (low blue to high red; categorical and missing values grey).
-// Beyond maxDots() rows a seeded sample is drawn and the caption says so. The dots are
-// kColorLevels + 1 scatter graphs (one per colour level across all features), so 100 000 dots
-// redraw quickly.
+// Beyond maxDots() rows a seeded sample is drawn and the caption says so. The dots are one
+// DotCloud, so 100 000 of them redraw in milliseconds.
 class ShapSummaryPlot : public ShapPlotBase {
     Q_OBJECT
 
@@ -32,7 +31,7 @@ class ShapSummaryPlot : public ShapPlotBase {
     const std::vector<std::size_t>& featureOrder() const { return order_; }
     // The explained rows drawn (all, or the sample).
     const std::vector<std::size_t>& drawnRows() const { return drawn_; }
-    std::size_t dotCount() const;
+    std::size_t dotCount() const { return dots_->dots().size(); }
 
   protected:
     void redraw() override;
@@ -43,7 +42,7 @@ class ShapSummaryPlot : public ShapPlotBase {
     QSpinBox* features_;
     QLabel* featuresLabel_;
     QCPColorScale* scale_;
-    std::vector<QCPGraph*> levels_;  // kColorLevels colours, then grey
+    DotCloud* dots_;
     std::vector<std::size_t> order_;
     std::vector<std::size_t> drawn_;
 };

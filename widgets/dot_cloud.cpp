@@ -1,0 +1,86 @@
+#include "widgets/dot_cloud.h"
+
+#include <QImage>
+#include <QPaintEngine>
+#include <cmath>
+
+namespace glassbox::gui {
+
+DotCloud::DotCloud(QCPAxis* keyAxis, QCPAxis* valueAxis)
+    : QCPLayerable(keyAxis->parentPlot(), QString(), keyAxis->axisRect()),
+      keyAxis_(keyAxis),
+      valueAxis_(valueAxis) {}
+
+void DotCloud::setDots(std::vector<Dot> dots) {
+    dots_ = std::move(dots);
+}
+
+QRect DotCloud::clipRect() const {
+    return keyAxis_->axisRect()->rect();
+}
+
+void DotCloud::applyDefaultAntialiasingHint(QCPPainter* painter) const {
+    applyAntialiasingHint(painter, true, QCP::aeScatters);
+}
+
+void DotCloud::drawCircles(QCPPainter* painter) const {
+    painter->setPen(Qt::NoPen);
+    QRgb current = 0;
+    bool first = true;
+    for (const Dot& dot : dots_) {
+        if (first || dot.color != current) {
+            painter->setBrush(QColor::fromRgb(dot.color));
+            current = dot.color;
+            first = false;
+        }
+        painter->drawEllipse(
+            QPointF(keyAxis_->coordToPixel(dot.x), valueAxis_->coordToPixel(dot.y)), radius_,
+            radius_);
+    }
+}
+
+void DotCloud::draw(QCPPainter* painter) {
+    if (dots_.empty()) return;
+    const QRect area = clipRect();
+    const bool raster = painter->paintEngine() &&
+                        painter->paintEngine()->type() == QPaintEngine::Raster &&
+                        painter->transform().type() <= QTransform::TxTranslate &&
+                        !painter->modes().testFlag(QCPPainter::pmVectorized);
+    if (!raster || area.isEmpty()) {
+        drawCircles(painter);
+        return;
+    }
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    QImage image(area.size() * ratio, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    // The disc's pixels, from its centre.
+    const double r = radius_ * ratio;
+    const int reach = static_cast<int>(std::ceil(r));
+    std::vector<QPoint> disc;
+    for (int dy = -reach; dy <= reach; ++dy)
+        for (int dx = -reach; dx <= reach; ++dx)
+            if (dx * dx + dy * dy <= r * r + 0.5) disc.emplace_back(dx, dy);
+    const int width = image.width();
+    const int height = image.height();
+    const qsizetype stride = image.bytesPerLine() / 4;
+    auto* pixels = reinterpret_cast<QRgb*>(image.bits());
+    for (const Dot& dot : dots_) {
+        const double px = (keyAxis_->coordToPixel(dot.x) - area.left()) * ratio;
+        const double py = (valueAxis_->coordToPixel(dot.y) - area.top()) * ratio;
+        if (!(px > -reach - 1 && px < width + reach + 1 && py > -reach - 1 &&
+              py < height + reach + 1))
+            continue;
+        const int cx = static_cast<int>(std::lround(px));
+        const int cy = static_cast<int>(std::lround(py));
+        const QRgb color = dot.color | 0xff000000u;
+        for (const QPoint& d : disc) {
+            const int x = cx + d.x();
+            const int y = cy + d.y();
+            if (x >= 0 && x < width && y >= 0 && y < height) pixels[y * stride + x] = color;
+        }
+    }
+    image.setDevicePixelRatio(ratio);
+    painter->drawImage(area.topLeft(), image);
+}
+
+}  // namespace glassbox::gui

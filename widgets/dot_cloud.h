@@ -1,0 +1,43 @@
+#pragma once
+
+#include <qcustomplot.h>
+#include <QRgb>
+#include <vector>
+
+namespace glassbox::gui {
+
+// Many small opaque dots (a beeswarm, a dependence scatter) drawn fast: on screen they are
+// stamped into an image of the axis rect (a few milliseconds for 100 000 dots, where one
+// QPainter ellipse each takes hundreds); scaled and vector output (PNG at 2x, SVG, PDF) draws
+// real circles. Dots are drawn in the order given.
+class DotCloud : public QCPLayerable {
+  public:
+    struct Dot {
+        double x = 0;
+        double y = 0;
+        QRgb color = 0;
+    };
+
+    DotCloud(QCPAxis* keyAxis, QCPAxis* valueAxis);
+
+    void setDots(std::vector<Dot> dots);
+    void clear() { dots_.clear(); }
+    const std::vector<Dot>& dots() const { return dots_; }
+    // The radius in pixels (2 by default).
+    void setRadius(double radius) { radius_ = radius; }
+
+  protected:
+    QRect clipRect() const override;
+    void applyDefaultAntialiasingHint(QCPPainter* painter) const override;
+    void draw(QCPPainter* painter) override;
+
+  private:
+    void drawCircles(QCPPainter* painter) const;
+
+    QCPAxis* keyAxis_;
+    QCPAxis* valueAxis_;
+    std::vector<Dot> dots_;
+    double radius_ = 2.0;
+};
+
+}  // namespace glassbox::gui
