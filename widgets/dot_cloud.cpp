@@ -59,7 +59,7 @@ void DotCloud::draw(QCPPainter* painter) {
     std::vector<QPoint> disc;
     for (int dy = -reach; dy <= reach; ++dy)
         for (int dx = -reach; dx <= reach; ++dx)
-            if (dx * dx + dy * dy <= r * r + 0.5) disc.emplace_back(dx, dy);
+            if (dx * dx + dy * dy <= r * r + r * 0.9) disc.emplace_back(dx, dy);
     const int width = image.width();
     const int height = image.height();
     const qsizetype stride = image.bytesPerLine() / 4;
