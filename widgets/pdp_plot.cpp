@@ -42,8 +42,13 @@ PdpPlot::PdpPlot(QWidget* parent)
     QColor fill = kAverage;
     fill.setAlpha(150);
     bars_->setBrush(fill);
+    p->xAxis->grid()->setZeroLinePen(Qt::NoPen);
     line_ = p->addGraph();
     line_->setPen(QPen(kAverage, 3));
+    p->legend->setVisible(true);
+    p->legend->setBrush(QColor(255, 255, 255, 220));
+    p->legend->setFont(font());
+    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     // The average is drawn above the ICE lines added later.
     p->addLayer(QStringLiteral("average"), p->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     line_->setLayer(QStringLiteral("average"));
@@ -133,20 +138,36 @@ void PdpPlot::redraw() {
     QColor iceColor = kIce;
     iceColor.setAlphaF(
         std::clamp(6.0 / std::sqrt(double(std::max<std::size_t>(drawn.size(), 1))), 0.12, 0.5));
-    for (std::size_t i : drawn) {
+    // Categories: each row's values are dots spread across the bar (lines between unordered
+    // categories would suggest an order).
+    const double spread = 0.5 / double(std::max<std::size_t>(drawn.size(), 1));
+    for (std::size_t k = 0; k < drawn.size(); ++k) {
+        const std::size_t i = drawn[k];
         QCPGraph* graph = p->addGraph();
-        graph->setPen(QPen(iceColor, 1));
         graph->setSelectable(QCP::stNone);
+        QVector<double> rowKeys = keys;
+        if (pd.categorical) {
+            graph->setLineStyle(QCPGraph::lsNone);
+            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, iceColor, 4));
+            for (double& key : rowKeys) key += -0.25 + spread * (double(k) + 0.5);
+        } else {
+            graph->setPen(QPen(iceColor, 1));
+        }
+        if (k > 0) graph->removeFromLegend();
         QVector<double> values(static_cast<qsizetype>(points));
         for (std::size_t g = 0; g < points; ++g) {
             values[qsizetype(g)] = pd.iceAt(i, g, output_);
             low = std::min(low, values[qsizetype(g)]);
             high = std::max(high, values[qsizetype(g)]);
         }
-        graph->setData(keys, values, true);
+        graph->setData(rowKeys, values, true);
+        graph->setName(tr("ICE (one per row)"));
         ice_.push_back(graph);
     }
     iceLines_ = drawn.size();
+    line_->removeFromLegend();
+    bars_->removeFromLegend();
+    (pd.categorical ? static_cast<QCPAbstractPlottable*>(bars_) : line_)->addToLegend();
     if (pd.categorical) {
         bars_->setData(keys, average, true);
         line_->setVisible(false);
@@ -157,17 +178,20 @@ void PdpPlot::redraw() {
                                                         : QString::number(pd.grid[g]),
                                    16));
         p->xAxis->setTicker(ticker);
+        p->xAxis->setTickLabelRotation(points > 5 ? -35 : 0);
         p->xAxis->setRange(-0.6, double(points) - 0.4);
         low = std::min(low, 0.0);
     } else {
         line_->setVisible(true);
         line_->setData(keys, average, true);
         p->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        p->xAxis->setTickLabelRotation(0);
         const double span = std::max(keys.back() - keys.front(), 1e-9);
         p->xAxis->setRange(keys.front() - span * 0.02, keys.back() + span * 0.02);
     }
     const double pad = std::max((high - low) * 0.05, 1e-9);
-    p->yAxis->setRange(low - pad, high + pad);
+    // Headroom for the legend in the top right corner.
+    p->yAxis->setRange(low - pad, high + pad + (high - low) * 0.2);
     p->xAxis->setLabel(featureName_);
     if (pd.outputs > 1)
         p->yAxis->setLabel(tr("Probability of %1")
@@ -191,6 +215,8 @@ void PdpPlot::retranslate() {
     outputLabel_->setText(tr("Class:"));
     outputBox_->setToolTip(tr("The class whose probability is drawn"));
     iceBox_->setText(tr("ICE curves"));
+    line_->setName(tr("Partial dependence (average)"));
+    bars_->setName(tr("Partial dependence (average)"));
     iceBox_->setToolTip(tr("One thin line per row: the prediction as only this feature changes"));
     if (pd_) redraw();
 }

@@ -149,7 +149,8 @@ void ShapWaterfallPlot::redraw() {
     // Room for the value labels on both sides.
     const double span = std::max(high - low, 1e-9);
     p->xAxis->setRange(low - span * 0.22, high + span * 0.22);
-    p->xAxis->setLabel(shapAxisLabel());
+    p->xAxis->setLabel(outputUnit().isEmpty() ? tr("Model output")
+                                              : tr("Model output (%1)").arg(outputUnit()));
     setCaption(tr("Data row %1").arg(dataRow(row_)));
     p->replot();
 }

@@ -41,6 +41,12 @@ QCPColorGradient viridis(bool reversed) {
     return gradient;
 }
 
+// Four decimals for scores like accuracy, fewer for large errors.
+QString scoreText(double v) {
+    const double size = std::abs(v);
+    return QString::number(v, 'f', size >= 100 ? 1 : size >= 10 ? 2 : 4);
+}
+
 bool better(double a, double b, bool lowerIsBetter) {
     return lowerIsBetter ? a < b : a > b;
 }
@@ -72,13 +78,10 @@ TuningHeatmap::TuningHeatmap(QWidget* parent)
     QCustomPlot* p = plot();
     p->xAxis->grid()->setVisible(false);
     p->yAxis->grid()->setVisible(false);
-    map_ = new QCPColorMap(p->xAxis, p->yAxis);
-    map_->setInterpolate(false);
     scale_ = new QCPColorScale(p);
     scale_->setType(QCPAxis::atRight);
     scale_->setBarWidth(10);
     p->plotLayout()->addElement(0, 1, scale_);
-    map_->setColorScale(scale_);
     auto* group = new QCPMarginGroup(p);
     p->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, group);
     scale_->setMarginGroup(QCP::msTop | QCP::msBottom, group);
@@ -216,7 +219,6 @@ void TuningHeatmap::redraw() {
     yLabels_.clear();
     cells_.clear();
     best_ = QPoint(-1, -1);
-    map_->data()->clear();
     if (!outcome_ || outcome_->searched.empty() || outcome_->candidates.empty()) {
         p->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
         p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
@@ -239,13 +241,10 @@ void TuningHeatmap::redraw() {
         if (cell < 0 || better(mean, o.candidates[std::size_t(cell)].mean, o.lowerIsBetter))
             cell = int(c);
     }
-    map_->data()->setSize(columns, rows);
-    map_->data()->setRange(QCPRange(0, columns - 1), QCPRange(0, rows - 1));
     double low = INFINITY, high = -INFINITY;
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < columns; ++c) {
             const double v = cellValue(c, r);
-            map_->data()->setCell(c, r, v);
             if (std::isnan(v)) continue;
             low = std::min(low, v);
             high = std::max(high, v);
@@ -255,21 +254,32 @@ void TuningHeatmap::redraw() {
         high += 0.5;
     }
     QCPColorGradient gradient = viridis(o.lowerIsBetter);
-    map_->setGradient(gradient);
-    map_->setDataRange(QCPRange(low, high));
+    scale_->setGradient(gradient);
+    scale_->setDataRange(QCPRange(low, high));
     if (o.best < o.candidates.size()) best_ = QPoint(xs.index[o.best], ys.index[o.best]);
 
-    if (columns * rows <= kMaxPrinted)
-        for (int r = 0; r < rows; ++r)
-            for (int c = 0; c < columns; ++c) {
-                const double v = cellValue(c, r);
-                if (std::isnan(v)) continue;
-                const QColor fill = QColor::fromRgb(gradient.color(v, QCPRange(low, high)));
+    // Cells are rectangles (exact edges in vector export; a single row or column draws too).
+    const bool printed = columns * rows <= kMaxPrinted;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c) {
+            const double v = cellValue(c, r);
+            if (std::isnan(v)) continue;
+            const QColor fill = QColor::fromRgb(gradient.color(v, QCPRange(low, high)));
+            auto* cell = new QCPItemRect(p);
+            cell->topLeft->setCoords(c - 0.5, r + 0.5);
+            cell->bottomRight->setCoords(c + 0.5, r - 0.5);
+            cell->setPen(QPen(palette().color(QPalette::Base), 1));
+            cell->setBrush(fill);
+            if (printed) {
                 auto* text = new QCPItemText(p);
                 text->position->setCoords(c, r);
-                text->setText(QString::number(v, 'f', 4));
-                text->setColor(fill.lightnessF() > 0.55 ? Qt::black : Qt::white);
+                text->setText(scoreText(v));
+                // Dark text on light cells, by perceived brightness.
+                const double brightness =
+                    0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue();
+                text->setColor(brightness > 140 ? Qt::black : Qt::white);
             }
+        }
     if (best_.x() >= 0) {
         auto* outline = new QCPItemRect(p);
         outline->topLeft->setCoords(best_.x() - 0.5, best_.y() + 0.5);

@@ -9,7 +9,6 @@
 #include "widgets/exportable_plot.h"
 #include "widgets/job_types.h"
 
-class QCPColorMap;
 class QCPColorScale;
 class QComboBox;
 class QLabel;
@@ -17,7 +16,7 @@ class QMouseEvent;
 
 namespace glassbox::gui {
 
-// The tuning score over two searched parameters: one coloured cell per pair of values with the
+// The tuning score over two searched parameters: one coloured rectangle per pair of values with the
 // mean cross-validated score printed in it, the best cell outlined. With more than two searched
 // parameters each cell holds the best score over the others (said in the caption) and pickers
 // choose the two axes; one searched parameter gives a single row. A numeric parameter with
@@ -72,7 +71,6 @@ class TuningHeatmap : public ExportablePlot {
     QComboBox* xBox_;
     QLabel* yLabel_;
     QComboBox* yBox_;
-    QCPColorMap* map_;
     QCPColorScale* scale_;
     QStringList xLabels_;
     QStringList yLabels_;
