@@ -53,13 +53,8 @@ void DotCloud::draw(QCPPainter* painter) {
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     QImage image(area.size() * ratio, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
-    // The disc's pixels, from its centre.
     const double r = radius_ * ratio;
     const int reach = static_cast<int>(std::ceil(r));
-    std::vector<QPoint> disc;
-    for (int dy = -reach; dy <= reach; ++dy)
-        for (int dx = -reach; dx <= reach; ++dx)
-            if (dx * dx + dy * dy <= r * r + r * 0.9) disc.emplace_back(dx, dy);
     const int width = image.width();
     const int height = image.height();
     const qsizetype stride = image.bytesPerLine() / 4;
@@ -70,13 +65,19 @@ void DotCloud::draw(QCPPainter* painter) {
         if (!(px > -reach - 1 && px < width + reach + 1 && py > -reach - 1 &&
               py < height + reach + 1))
             continue;
-        const int cx = static_cast<int>(std::lround(px));
-        const int cy = static_cast<int>(std::lround(py));
         const QRgb color = dot.color | 0xff000000u;
-        for (const QPoint& d : disc) {
-            const int x = cx + d.x();
-            const int y = cy + d.y();
-            if (x >= 0 && x < width && y >= 0 && y < height) pixels[y * stride + x] = color;
+        // Pixels whose centres lie within the radius of the dot's exact position.
+        const int x0 = std::max(0, static_cast<int>(std::floor(px - r)));
+        const int x1 = std::min(width - 1, static_cast<int>(std::ceil(px + r)));
+        const int y0 = std::max(0, static_cast<int>(std::floor(py - r)));
+        const int y1 = std::min(height - 1, static_cast<int>(std::ceil(py + r)));
+        for (int y = y0; y <= y1; ++y) {
+            const double dy = y + 0.5 - py;
+            QRgb* line = pixels + y * stride;
+            for (int x = x0; x <= x1; ++x) {
+                const double dx = x + 0.5 - px;
+                if (dx * dx + dy * dy <= r * r) line[x] = color;
+            }
         }
     }
     image.setDevicePixelRatio(ratio);

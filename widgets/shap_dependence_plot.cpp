@@ -60,6 +60,7 @@ ShapDependencePlot::ShapDependencePlot(QWidget* parent)
     });
 
     QCustomPlot* p = plot();
+    p->xAxis->grid()->setZeroLinePen(Qt::NoPen);
     dots_ = new DotCloud(p->xAxis, p->yAxis);
     dots_->setRadius(2.5);
     auto* zero = new QCPItemStraightLine(p);

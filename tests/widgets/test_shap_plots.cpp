@@ -127,6 +127,7 @@ class TestShapPlots : public QObject {
     void waterfallAddsUpToTheModelOutput_data();
     void waterfallAddsUpToTheModelOutput();
     void dependenceHasOnePointPerRow();
+    void categoricalFeatures();
     void largeBeeswarmIsSampledAndQuick();
     void exportWritesEachFormat_data();
     void exportWritesEachFormat();
@@ -267,6 +268,54 @@ void TestShapPlots::dependenceHasOnePointPerRow() {
     QVERIFY(!plot.colorFeature().has_value());
     plot.setOutput(0);
     QCOMPARE(plot.points().front().shap, shap.at(0, 0, plot.feature()));
+}
+
+void TestShapPlots::categoricalFeatures() {
+    // credit-g: categorical features are drawn (grey in the beeswarm), the dependence plot
+    // puts their rows at the category codes and the waterfall names the level.
+    const Explained e =
+        explain("credit-g.arff", "class", "gradient_boosting", {{"n_estimators", "30"}}, 150);
+    const ShapValues& shap = *e.input.shap;
+    const FeatureMatrix& x = *e.input.features;
+    std::size_t categorical = 0;
+    while (!x.isCategorical(categorical)) ++categorical;
+    ShapSummaryPlot summary;
+    summary.resize(900, 700);
+    summary.setInput(e.input);
+    std::vector<std::size_t> expected = engineOrder(shap, 1);
+    expected.resize(std::min<std::size_t>(20, shap.features));
+    QCOMPARE(summary.featureOrder(), expected);
+    screenshot(&summary, QStringLiteral("shap-summary-credit-g"));
+
+    ShapDependencePlot dependence;
+    dependence.resize(820, 560);
+    dependence.setInput(e.input);
+    dependence.setFeature(categorical);
+    std::size_t present = 0;
+    for (std::size_t i = 0; i < shap.rows; ++i) present += x.codes(categorical)[i] >= 0 ? 1 : 0;
+    QCOMPARE(dependence.points().size(), present);
+    for (const DependencePoint& p : dependence.points()) {
+        QCOMPARE(p.x, double(x.codes(categorical)[p.row]));
+        QCOMPARE(p.shap, shap.at(p.row, 1, categorical));
+    }
+    screenshot(&dependence, QStringLiteral("shap-dependence-categorical"));
+
+    ShapWaterfallPlot waterfall;
+    waterfall.setInput(e.input);
+    waterfall.setMaxSteps(100);
+    const QString name = QString::fromStdString(x.schema().features[categorical].name);
+    const std::int32_t code = x.codes(categorical)[0];
+    const QString level =
+        code < 0
+            ? QStringLiteral("missing")
+            : QString::fromStdString(x.schema().features[categorical].levels[std::size_t(code)]);
+    bool found = false;
+    for (const WaterfallStep& step : waterfall.steps())
+        if (step.feature == categorical) {
+            QCOMPARE(step.label, QStringLiteral("%1 = %2").arg(name, level));
+            found = true;
+        }
+    QVERIFY(found);
 }
 
 void TestShapPlots::largeBeeswarmIsSampledAndQuick() {
