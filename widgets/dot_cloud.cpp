@@ -15,6 +15,22 @@ void DotCloud::setDots(std::vector<Dot> dots) {
     dots_ = std::move(dots);
 }
 
+std::ptrdiff_t DotCloud::dotNear(const QPointF& pixel, double reach) const {
+    std::ptrdiff_t best = -1;
+    double bestDistance = reach * reach;
+    for (std::size_t i = 0; i < dots_.size(); ++i) {
+        const double dx = keyAxis_->coordToPixel(dots_[i].x) - pixel.x();
+        const double dy = valueAxis_->coordToPixel(dots_[i].y) - pixel.y();
+        const double distance = dx * dx + dy * dy;
+        // Later dots are drawn on top: on a tie the visible one wins.
+        if (distance <= bestDistance) {
+            bestDistance = distance;
+            best = static_cast<std::ptrdiff_t>(i);
+        }
+    }
+    return best;
+}
+
 QRect DotCloud::clipRect() const {
     return keyAxis_->axisRect()->rect();
 }

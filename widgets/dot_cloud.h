@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 #include <QRgb>
+#include <cstddef>
 #include <vector>
 
 namespace glassbox::gui {
@@ -16,6 +17,7 @@ class DotCloud : public QCPLayerable {
         double x = 0;
         double y = 0;
         QRgb color = 0;
+        std::size_t tag = 0;  // the caller's: which row and feature the dot stands for
     };
 
     DotCloud(QCPAxis* keyAxis, QCPAxis* valueAxis);
@@ -23,6 +25,8 @@ class DotCloud : public QCPLayerable {
     void setDots(std::vector<Dot> dots);
     void clear() { dots_.clear(); }
     const std::vector<Dot>& dots() const { return dots_; }
+    // The index of the dot nearest to `pixel` within `reach` pixels, or -1.
+    std::ptrdiff_t dotNear(const QPointF& pixel, double reach = 6.0) const;
     // The radius in pixels (2 by default).
     void setRadius(double radius) { radius_ = radius; }
 

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLocale>
+#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -62,6 +63,26 @@ ShapDependencePlot::ShapDependencePlot(QWidget* parent)
     QCustomPlot* p = plot();
     p->xAxis->grid()->setZeroLinePen(Qt::NoPen);
     dots_ = new DotCloud(p->xAxis, p->yAxis);
+    p->setMouseTracking(true);
+    connect(p, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        const std::ptrdiff_t dot = dots_->dotNear(event->position());
+        if (dot < 0) {
+            QToolTip::hideText();
+            return;
+        }
+        const DependencePoint& point = points_[dots_->dots()[std::size_t(dot)].tag];
+        QString text = tr("%1\nSHAP value: %2\nrow %3")
+                           .arg(featureValueText(feature_, point.row))
+                           .arg(point.shap, 0, 'g', 4)
+                           .arg(dataRow(point.row));
+        if (colorFeature_) text += QLatin1Char('\n') + featureValueText(*colorFeature_, point.row);
+        QToolTip::showText(event->globalPosition().toPoint(), text, plot());
+    });
+    connect(p, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        const std::ptrdiff_t dot = dots_->dotNear(event->position());
+        if (dot >= 0 && event->button() == Qt::LeftButton)
+            emit rowClicked(points_[dots_->dots()[std::size_t(dot)].tag].row);
+    });
     dots_->setRadius(2.5);
     auto* zero = new QCPItemStraightLine(p);
     zero->point1->setCoords(0, 0);
@@ -211,7 +232,7 @@ void ShapDependencePlot::redraw() {
     for (std::size_t i = 0; i < points_.size(); ++i) {
         const DependencePoint& point = points_[i];
         const double drawnX = categorical ? point.x + categoryJitter(point.row) : point.x;
-        dots.push_back({drawnX, point.shap, colorFeature_ ? dotColor(colors[i]) : kPlain.rgb()});
+        dots.push_back({drawnX, point.shap, colorFeature_ ? dotColor(colors[i]) : kPlain.rgb(), i});
         low = std::min(low, drawnX);
         high = std::max(high, drawnX);
         bottom = std::min(bottom, point.shap);

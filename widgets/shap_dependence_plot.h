@@ -37,6 +37,10 @@ class ShapDependencePlot : public ShapPlotBase {
 
     const std::vector<DependencePoint>& points() const { return points_; }
 
+  signals:
+    // A dot was clicked: its explained row.
+    void rowClicked(std::size_t explained);
+
   protected:
     void inputChanged() override;
     void redraw() override;

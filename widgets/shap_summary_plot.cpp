@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSpinBox>
+#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -65,6 +66,28 @@ ShapSummaryPlot::ShapSummaryPlot(QWidget* parent)
     p->yAxis->setTickLength(0, 0);
     p->yAxis->setSubTickLength(0, 0);
     dots_ = new DotCloud(p->xAxis, p->yAxis);
+    p->setMouseTracking(true);
+    connect(p, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        const std::ptrdiff_t dot = dots_->dotNear(event->position());
+        if (dot < 0) {
+            QToolTip::hideText();
+            return;
+        }
+        const std::size_t tag = dots_->dots()[std::size_t(dot)].tag;
+        const std::size_t feature = order_[tag / drawn_.size()];
+        const std::size_t row = drawn_[tag % drawn_.size()];
+        QToolTip::showText(event->globalPosition().toPoint(),
+                           tr("%1\nSHAP value: %2\nrow %3")
+                               .arg(featureValueText(feature, row))
+                               .arg(shap().at(row, output(), feature), 0, 'g', 4)
+                               .arg(dataRow(row)),
+                           plot());
+    });
+    connect(p, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        const std::ptrdiff_t dot = dots_->dotNear(event->position());
+        if (dot >= 0 && event->button() == Qt::LeftButton)
+            emit rowClicked(drawn_[dots_->dots()[std::size_t(dot)].tag % drawn_.size()]);
+    });
     auto* zero = new QCPItemStraightLine(p);
     zero->point1->setCoords(0, 0);
     zero->point2->setCoords(0, 1);
@@ -134,7 +157,8 @@ void ShapSummaryPlot::redraw() {
             input().features ? colorPositions(*input().features, feature, dataRows)
                              : std::vector<double>(drawn_.size(), std::nan(""));
         for (std::size_t i = 0; i < drawn_.size(); ++i) {
-            dots.push_back({values[i], y + offsets[i] * kRowHeight / 2, dotColor(colors[i])});
+            dots.push_back({values[i], y + offsets[i] * kRowHeight / 2, dotColor(colors[i]),
+                            rank * drawn_.size() + i});
             low = std::min(low, values[i]);
             high = std::max(high, values[i]);
         }

@@ -33,6 +33,10 @@ class ShapSummaryPlot : public ShapPlotBase {
     const std::vector<std::size_t>& drawnRows() const { return drawn_; }
     std::size_t dotCount() const { return dots_->dots().size(); }
 
+  signals:
+    // A dot was clicked: its explained row (e.g. to show it in the waterfall).
+    void rowClicked(std::size_t explained);
+
   protected:
     void redraw() override;
     void retranslate() override;

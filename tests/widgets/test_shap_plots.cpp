@@ -3,6 +3,7 @@
 // checked against them; a 100 000-row beeswarm's redraw time; picture export of each plot kind.
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
@@ -264,6 +265,19 @@ void TestShapPlots::dependenceHasOnePointPerRow() {
             QCOMPARE(p.shap, shap.at(i, 1, feature));
         }
     }
+    // Clicking a dot names its row.
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.plot()->replot();
+    QSignalSpy clicked(&plot, &ShapDependencePlot::rowClicked);
+    const DependencePoint& target = plot.points()[123];
+    const QPoint at(int(std::lround(plot.plot()->xAxis->coordToPixel(target.x))),
+                    int(std::lround(plot.plot()->yAxis->coordToPixel(target.shap))));
+    QTest::mouseClick(plot.plot(), Qt::LeftButton, {}, at);
+    QCOMPARE(clicked.count(), 1);
+    // The nearest dot: row 123 unless another lies on the same pixel.
+    const std::size_t row = clicked.at(0).at(0).value<std::size_t>();
+    QVERIFY(std::fabs(plot.plot()->yAxis->coordToPixel(plot.points()[row].shap) - at.y()) < 1.5);
     plot.setColorFeature(std::nullopt);
     QVERIFY(!plot.colorFeature().has_value());
     plot.setOutput(0);
