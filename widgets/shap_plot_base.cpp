@@ -137,9 +137,10 @@ QCPColorGradient shapGradient() {
 }
 
 QRgb dotColor(double position) {
-    static const QCPColorGradient gradient = shapGradient();
+    // color() fills the gradient's lookup table on first use, hence not const (GUI thread only).
+    static QCPColorGradient gradient = shapGradient();
     if (std::isnan(position)) return qRgb(160, 160, 160);
-    return const_cast<QCPColorGradient&>(gradient).color(position, QCPRange(0, 1));
+    return gradient.color(position, QCPRange(0, 1));
 }
 
 std::vector<double> colorPositions(const FeatureMatrix& features, std::size_t feature,

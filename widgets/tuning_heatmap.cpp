@@ -212,12 +212,17 @@ int TuningHeatmap::cellCandidate(int column, int row) const {
     return cells_[std::size_t(row * columns + column)];
 }
 
+QPoint TuningHeatmap::cellOf(std::size_t candidate) const {
+    return candidate < candidateCells_.size() ? candidateCells_[candidate] : QPoint(-1, -1);
+}
+
 void TuningHeatmap::redraw() {
     QCustomPlot* p = plot();
     p->clearItems();
     xLabels_.clear();
     yLabels_.clear();
     cells_.clear();
+    candidateCells_.clear();
     best_ = QPoint(-1, -1);
     if (!outcome_ || outcome_->searched.empty() || outcome_->candidates.empty()) {
         p->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
@@ -234,6 +239,8 @@ void TuningHeatmap::redraw() {
     const int columns = int(xLabels_.size());
     const int rows = int(yLabels_.size());
     cells_.assign(std::size_t(columns * rows), -1);
+    for (std::size_t c = 0; c < o.candidates.size(); ++c)
+        candidateCells_.emplace_back(xs.index[c], ys.index[c]);
     for (std::size_t c = 0; c < o.candidates.size(); ++c) {
         const double mean = o.candidates[c].mean;
         if (std::isnan(mean)) continue;

@@ -42,6 +42,8 @@ class TuningHeatmap : public ExportablePlot {
     // (-1 for none).
     double cellValue(int column, int row) const;
     int cellCandidate(int column, int row) const;
+    // The cell (column, row) a candidate falls in.
+    QPoint cellOf(std::size_t candidate) const;
     // The best cell (-1, -1 when there is none).
     QPoint bestCell() const { return best_; }
 
@@ -75,6 +77,7 @@ class TuningHeatmap : public ExportablePlot {
     QStringList xLabels_;
     QStringList yLabels_;
     std::vector<int> cells_;  // candidate per cell, column-major by row: row * columns + column
+    std::vector<QPoint> candidateCells_;
     QPoint best_{-1, -1};
 };
 

@@ -65,6 +65,7 @@ class TestTuningHeatmap : public QObject {
     void initTestCase();
     void cellsAreTheCandidatesMeans_data();
     void cellsAreTheCandidatesMeans();
+    void randomSearchValuesAreGrouped();
     void exportWritesEachFormat_data();
     void exportWritesEachFormat();
 
@@ -160,6 +161,55 @@ void TestTuningHeatmap::cellsAreTheCandidatesMeans() {
     if (x.isEmpty())
         screenshot(&heatmap,
                    QStringLiteral("tuning-heatmap-") + QString(name).replace(' ', '-').remove(','));
+}
+
+void TestTuningHeatmap::randomSearchValuesAreGrouped() {
+    // Random search over two integer ranges: too many distinct values for one column each.
+    const auto loaded = testing::readSharedDataset("diabetes_regression.csv");
+    const DatasetResult data = makeDataset(loaded->table, "progression", std::nullopt);
+    const Learner& kind = learnerNamed("decision_tree");
+    SearchSpace space(kind.params());
+    space.addRange("max_depth=1:30");
+    space.addRange("min_samples_leaf=1:80");
+    TuningOptions options;
+    options.folds = 3;
+    options.threads = 2;
+    options.refit = false;
+    TuningResult result = tune(kind, data.dataset, space.sample(40, 9), options, {});
+    auto outcome = std::make_shared<TuningOutcome>();
+    outcome->metric = result.metric;
+    outcome->lowerIsBetter = lowerIsBetter(result.metric);
+    outcome->searched = space.names();
+    outcome->candidates = std::move(result.candidates);
+    outcome->best = result.best;
+
+    TuningHeatmap heatmap;
+    heatmap.resize(760, 520);
+    heatmap.setOutcome(outcome);
+    QVERIFY(heatmap.xLabels().size() <= 8);
+    QVERIFY(heatmap.yLabels().size() <= 8);
+    QVERIFY(heatmap.caption().contains(QStringLiteral("grouped")));
+    const auto& candidates = outcome->candidates;
+    for (std::size_t a = 0; a < candidates.size(); ++a) {
+        const QPoint cell = heatmap.cellOf(a);
+        // Each cell shows the best candidate in it.
+        const int shown = heatmap.cellCandidate(cell.x(), cell.y());
+        QVERIFY(shown >= 0);
+        QCOMPARE(heatmap.cellOf(std::size_t(shown)), cell);
+        QVERIFY(candidates[std::size_t(shown)].mean >= candidates[a].mean);
+        QCOMPARE(heatmap.cellValue(cell.x(), cell.y()), candidates[std::size_t(shown)].mean);
+        // Groups keep the values' order.
+        for (std::size_t b = 0; b < candidates.size(); ++b) {
+            const auto x = [&](std::size_t c, const char* name) {
+                return std::stod(candidates[c].params.text(name));
+            };
+            if (x(a, "min_samples_leaf") < x(b, "min_samples_leaf"))
+                QVERIFY(cell.x() <= heatmap.cellOf(b).x());
+            if (x(a, "max_depth") < x(b, "max_depth")) QVERIFY(cell.y() <= heatmap.cellOf(b).y());
+        }
+    }
+    QCOMPARE(heatmap.bestCell(), heatmap.cellOf(outcome->best));
+    screenshot(&heatmap, QStringLiteral("tuning-heatmap-random"));
 }
 
 void TestTuningHeatmap::exportWritesEachFormat_data() {
