@@ -55,18 +55,7 @@ void DotCloud::drawCircles(QCPPainter* painter) const {
     }
 }
 
-void DotCloud::draw(QCPPainter* painter) {
-    if (dots_.empty()) return;
-    const QRect area = clipRect();
-    const bool raster = painter->paintEngine() &&
-                        painter->paintEngine()->type() == QPaintEngine::Raster &&
-                        painter->transform().type() <= QTransform::TxTranslate &&
-                        !painter->modes().testFlag(QCPPainter::pmVectorized);
-    if (!raster || area.isEmpty()) {
-        drawCircles(painter);
-        return;
-    }
-    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+QImage DotCloud::stamp(const QRect& area, double ratio) const {
     QImage image(area.size() * ratio, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     const double r = radius_ * ratio;
@@ -96,8 +85,29 @@ void DotCloud::draw(QCPPainter* painter) {
             }
         }
     }
-    image.setDevicePixelRatio(ratio);
-    painter->drawImage(area.topLeft(), image);
+    return image;
+}
+
+void DotCloud::draw(QCPPainter* painter) {
+    if (dots_.empty()) return;
+    const QRect area = clipRect();
+    if (area.isEmpty()) return;
+    const bool raster = painter->paintEngine() &&
+                        painter->paintEngine()->type() == QPaintEngine::Raster &&
+                        painter->transform().type() <= QTransform::TxTranslate &&
+                        !painter->modes().testFlag(QCPPainter::pmVectorized);
+    if (raster) {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        QImage image = stamp(area, ratio);
+        image.setDevicePixelRatio(ratio);
+        painter->drawImage(area.topLeft(), image);
+    } else if (dots_.size() <= kMostVectorDots) {
+        drawCircles(painter);
+    } else {
+        // Too many circles for a usable SVG / PDF: the dots become one sharp embedded image
+        // (as SHAP's own plots rasterize large scatters); axes and text stay vectors.
+        painter->drawImage(QRectF(area), stamp(area, kVectorImageScale));
+    }
 }
 
 }  // namespace glassbox::gui

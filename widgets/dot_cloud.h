@@ -1,6 +1,7 @@
 #pragma once
 
 #include <qcustomplot.h>
+#include <QImage>
 #include <QRgb>
 #include <cstddef>
 #include <vector>
@@ -10,7 +11,8 @@ namespace glassbox::gui {
 // Many small opaque dots (a beeswarm, a dependence scatter) drawn fast: on screen they are
 // stamped into an image of the axis rect (a few milliseconds for 100 000 dots, where one
 // QPainter ellipse each takes hundreds); scaled and vector output (PNG at 2x, SVG, PDF) draws
-// real circles. Dots are drawn in the order given.
+// real circles (beyond 20 000 dots a 4x image of them, keeping SVG / PDF files small). Dots are
+// drawn in the order given.
 class DotCloud : public QCPLayerable {
   public:
     struct Dot {
@@ -37,6 +39,11 @@ class DotCloud : public QCPLayerable {
 
   private:
     void drawCircles(QCPPainter* painter) const;
+    // The dots drawn into a transparent image of `area` at `ratio` pixels per pixel.
+    QImage stamp(const QRect& area, double ratio) const;
+
+    static constexpr std::size_t kMostVectorDots = 20000;
+    static constexpr double kVectorImageScale = 4.0;
 
     QCPAxis* keyAxis_;
     QCPAxis* valueAxis_;

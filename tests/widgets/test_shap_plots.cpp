@@ -358,6 +358,15 @@ void TestShapPlots::largeBeeswarmIsSampledAndQuick() {
     QVERIFY2(replotMs < 200, qPrintable(QString::number(replotMs)));
     QVERIFY2(setMs < 3000, qPrintable(QString::number(setMs)));
     screenshot(&plot, QStringLiteral("shap-summary-100k"));
+    // Vector pictures of 100 000 dots stay small (the dots become one embedded image).
+    QTemporaryDir dir;
+    for (const char* suffix : {"svg", "pdf", "png"}) {
+        const QString file = dir.filePath(QStringLiteral("big.") + QLatin1String(suffix));
+        timer.restart();
+        QCOMPARE(plot.exportTo(file), QString());
+        qInfo("export %s: %lld ms, %lld bytes", suffix, timer.elapsed(), QFileInfo(file).size());
+        QVERIFY(QFileInfo(file).size() < 8'000'000);
+    }
 }
 
 void TestShapPlots::exportWritesEachFormat_data() {
