@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QLayout>
 #include <QMenu>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -52,6 +53,8 @@ void ExportablePlot::addControl(QWidget* widget) {
 }
 
 QString ExportablePlot::exportTo(const QString& file, double scale) const {
+    // A widget never shown has not laid out its plot yet: the picture takes the plot's size.
+    if (layout()) layout()->activate();
     return exportPlot(plot_, file, scale);
 }
 

@@ -366,6 +366,9 @@ void TestShapPlots::largeBeeswarmIsSampledAndQuick() {
         QCOMPARE(plot.exportTo(file), QString());
         qInfo("export %s: %lld ms, %lld bytes", suffix, timer.elapsed(), QFileInfo(file).size());
         QVERIFY(QFileInfo(file).size() < 8'000'000);
+        const QString keep = qEnvironmentVariable("GLASSBOX_SCREENSHOT_DIR");
+        if (!keep.isEmpty())
+            QFile::copy(file, keep + QStringLiteral("/export-100k.") + QLatin1String(suffix));
     }
 }
 
@@ -404,6 +407,8 @@ void TestShapPlots::exportWritesEachFormat() {
         QVERIFY(bytes.contains("<svg"));
     QVERIFY(QFileInfo(file).size() > 1000);
     QVERIFY(!plot->exportTo(dir.filePath(QStringLiteral("plot.bmpx"))).isEmpty());
+    const QString keep = qEnvironmentVariable("GLASSBOX_SCREENSHOT_DIR");
+    if (!keep.isEmpty()) plot->exportTo(keep + QStringLiteral("/export-%1.%2").arg(kind, suffix));
 }
 
 QTEST_MAIN(TestShapPlots)
