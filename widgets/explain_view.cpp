@@ -401,6 +401,7 @@ void ExplainView::connectClient() {
             rowShap_ = shap;
             shapWaterfall_->setInput(shapInput(shap, classes));
             shapWaterfall_->setRow(0);
+            emit rowExplained(shap->tableRows.front());
             return;
         }
         shap_ = shap;

@@ -86,6 +86,8 @@ class ExplainView : public QWidget {
     // A page's data arrived and is drawn (for tests and screenshots).
     void pageShown(glassbox::gui::ExplainView::Page page);
     void pathShown(std::size_t tableRow);
+    // The waterfall shows this table row's SHAP values.
+    void rowExplained(std::size_t tableRow);
     // An engine error; the message is shown in the view's status line.
     void errorShown(const QString& message);
 
