@@ -36,6 +36,7 @@ ShapPlotInput shapInput(const std::shared_ptr<const ShapExplanation>& explanatio
     input.shap = std::shared_ptr<const ShapValues>(explanation, &explanation->shap);
     input.features = std::shared_ptr<const FeatureMatrix>(explanation, &explanation->features);
     input.outputNames = classNamesOf(classes);
+    input.tableRows = explanation->tableRows;
     return input;
 }
 

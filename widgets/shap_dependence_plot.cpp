@@ -74,7 +74,7 @@ ShapDependencePlot::ShapDependencePlot(QWidget* parent)
         QString text = tr("%1\nSHAP value: %2\nrow %3")
                            .arg(featureValueText(feature_, point.row))
                            .arg(point.shap, 0, 'g', 4)
-                           .arg(dataRow(point.row));
+                           .arg(labelRow(point.row));
         if (colorFeature_) text += QLatin1Char('\n') + featureValueText(*colorFeature_, point.row);
         QToolTip::showText(event->globalPosition().toPoint(), text, plot());
     });

@@ -24,6 +24,8 @@ struct ShapPlotInput {
     // explained row i is row i).
     std::shared_ptr<const FeatureMatrix> features;
     std::vector<std::size_t> rows;
+    // The table row of each explained row, for labels ("Data row 37"); empty: dataRow's.
+    std::vector<std::size_t> tableRows;
     // One name per SHAP output (the classes), for the output picker; empty for regression.
     QStringList outputNames;
 };
@@ -50,6 +52,11 @@ class ShapPlotBase : public ExportablePlot {
     void retranslate() override;
 
     const ShapValues& shap() const { return *input_.shap; }
+    // The table row to name for explained row `explained`.
+    std::size_t labelRow(std::size_t explained) const {
+        return explained < input_.tableRows.size() ? input_.tableRows[explained]
+                                                    : dataRow(explained);
+    }
     std::size_t dataRow(std::size_t explained) const {
         return input_.rows.empty() ? explained : input_.rows[explained];
     }

@@ -80,7 +80,7 @@ ShapSummaryPlot::ShapSummaryPlot(QWidget* parent)
                            tr("%1\nSHAP value: %2\nrow %3")
                                .arg(featureValueText(feature, row))
                                .arg(shap().at(row, output(), feature), 0, 'g', 4)
-                               .arg(dataRow(row)),
+                               .arg(labelRow(row)),
                            plot());
     });
     connect(p, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {

@@ -151,7 +151,7 @@ void ShapWaterfallPlot::redraw() {
     p->xAxis->setRange(low - span * 0.22, high + span * 0.22);
     p->xAxis->setLabel(outputUnit().isEmpty() ? tr("Model output")
                                               : tr("Model output (%1)").arg(outputUnit()));
-    setCaption(tr("Data row %1").arg(dataRow(row_)));
+    setCaption(tr("Data row %1").arg(labelRow(row_)));
     p->replot();
 }
 
