@@ -11,6 +11,7 @@
 #include "engine/errors.h"
 #include "engine/sqlite_reader.h"
 #include "engine/table_reader.h"
+#include "widgets/guarded_call.h"
 #include "widgets/progress_throttle.h"
 
 namespace glassbox::gui {
@@ -25,23 +26,6 @@ bool isSqliteFile(const std::string& path) {
     char header[16] = {};
     if (!in.read(header, sizeof header)) return false;
     return glassbox::detectFormat(path, std::string_view(header, sizeof header)) == "sqlite";
-}
-
-// Runs work; turns Cancelled into onCancelled() and every other exception into
-// onError(message).
-template <typename Work, typename OnCancelled, typename OnError>
-void guarded(Work&& work, OnCancelled&& onCancelled, OnError&& onError) {
-    try {
-        work();
-    } catch (const Cancelled&) {
-        onCancelled();
-    } catch (const std::bad_alloc&) {
-        onError(EngineWorker::tr("Not enough memory."));
-    } catch (const std::exception& e) {
-        onError(QString::fromStdString(e.what()));
-    } catch (...) {
-        onError(EngineWorker::tr("Unknown error."));
-    }
 }
 
 }  // namespace
@@ -61,7 +45,7 @@ TaskContext EngineWorker::taskFor(int token, const CancelHandle& cancel) {
 
 void EngineWorker::openFile(int token, const QString& path, const QString& sqliteTable,
                             const TypeOverrides& types, const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             const TaskContext task = taskFor(token, cancel);
             task.checkCancelled();
@@ -93,7 +77,7 @@ void EngineWorker::openFile(int token, const QString& path, const QString& sqlit
 
 void EngineWorker::openBytes(int token, const QByteArray& bytes, const QString& name,
                              const TypeOverrides& types, const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             const TaskContext task = taskFor(token, cancel);
             task.checkCancelled();
@@ -110,7 +94,7 @@ void EngineWorker::openBytes(int token, const QByteArray& bytes, const QString& 
 
 void EngineWorker::computeStats(int token, const std::shared_ptr<const Table>& table, int column,
                                 const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             // No progress: the statistics take about a second at most and show no bar.
             const TaskContext task({}, cancel.get());

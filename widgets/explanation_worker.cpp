@@ -13,6 +13,7 @@
 #include "engine/flat_tree.h"
 #include "engine/random.h"
 #include "engine/tree_paths.h"
+#include "widgets/guarded_call.h"
 #include "widgets/progress_throttle.h"
 
 namespace glassbox::gui {
@@ -90,17 +91,9 @@ TaskContext ExplanationWorker::taskFor(int id, const CancelHandle& cancel) {
 
 template <typename Work>
 void ExplanationWorker::guarded(int id, Work&& work) {
-    try {
-        work();
-    } catch (const Cancelled&) {
-        emit cancelled(id);
-    } catch (const std::bad_alloc&) {
-        emit failed(id, tr("Not enough memory."));
-    } catch (const std::exception& e) {
-        emit failed(id, QString::fromStdString(e.what()));
-    } catch (...) {
-        emit failed(id, tr("Unknown error."));
-    }
+    guardedCall(
+        std::forward<Work>(work), [&] { emit cancelled(id); },
+        [&](const QString& message) { emit failed(id, message); });
 }
 
 std::shared_ptr<const FeatureMatrix> ExplanationWorker::encoded(const ExplanationSubject& subject) {

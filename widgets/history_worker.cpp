@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/errors.h"
+#include "widgets/guarded_call.h"
 
 namespace glassbox::gui {
 namespace {
@@ -33,17 +34,9 @@ ModelRegistry& HistoryWorker::registry() {
 // Runs work; every exception becomes failed(request, message).
 template <typename Work>
 void HistoryWorker::run(int request, Work&& work) {
-    try {
-        work();
-    } catch (const Cancelled&) {
-        emit failed(request, tr("Cancelled."));
-    } catch (const std::bad_alloc&) {
-        emit failed(request, tr("Not enough memory."));
-    } catch (const std::exception& e) {
-        emit failed(request, QString::fromStdString(e.what()));
-    } catch (...) {
-        emit failed(request, tr("Unknown error."));
-    }
+    guardedCall(
+        std::forward<Work>(work), [&] { emit failed(request, tr("Cancelled.")); },
+        [&](const QString& message) { emit failed(request, message); });
 }
 
 void HistoryWorker::list(int request) {

@@ -16,6 +16,7 @@
 #include "engine/sqlite_reader.h"
 #include "engine/table_reader.h"
 #include "widgets/engine_types.h"
+#include "widgets/guarded_call.h"
 #include "widgets/progress_throttle.h"
 
 namespace glassbox::gui {
@@ -34,22 +35,6 @@ bool isSqliteFile(const std::string& path) {
 
 unsigned threadCount() {
     return static_cast<unsigned>(std::max(1, QThread::idealThreadCount()));
-}
-
-// Runs work; Cancelled becomes onCancelled(), every other exception onError(message).
-template <typename Work, typename OnCancelled, typename OnError>
-void guarded(Work&& work, OnCancelled&& onCancelled, OnError&& onError) {
-    try {
-        work();
-    } catch (const Cancelled&) {
-        onCancelled();
-    } catch (const std::bad_alloc&) {
-        onError(PredictionWorker::tr("Not enough memory."));
-    } catch (const std::exception& e) {
-        onError(QString::fromStdString(e.what()));
-    } catch (...) {
-        onError(PredictionWorker::tr("Unknown error."));
-    }
 }
 
 // RFC 4180: quoted when it holds a comma, a quote or a line break.
@@ -106,7 +91,7 @@ TaskContext PredictionWorker::taskFor(int id, const CancelHandle& cancel) {
 }
 
 void PredictionWorker::listVersions(int id) {
-    guarded(
+    guardedCall(
         [&] {
             emit versionsListed(
                 id, std::make_shared<const std::vector<ModelVersion>>(registry().list()));
@@ -115,7 +100,7 @@ void PredictionWorker::listVersions(int id) {
 }
 
 void PredictionWorker::loadVersion(int id, qint64 version) {
-    guarded(
+    guardedCall(
         [&] {
             auto loaded = std::make_shared<LoadedVersion>();
             loaded->info = registry().show(version);
@@ -127,7 +112,7 @@ void PredictionWorker::loadVersion(int id, qint64 version) {
 
 void PredictionWorker::readFile(int id, const QString& path, const QString& sqliteTable,
                                 const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             const TaskContext task = taskFor(id, cancel);
             task.checkCancelled();
@@ -157,7 +142,7 @@ void PredictionWorker::readFile(int id, const QString& path, const QString& sqli
 
 void PredictionWorker::predict(int id, const LoadedVersionPtr& version, const TablePtr& table,
                                const QString& source, const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             const TaskContext task = taskFor(id, cancel);
             task.checkCancelled();
@@ -171,7 +156,7 @@ void PredictionWorker::predict(int id, const LoadedVersionPtr& version, const Ta
 void PredictionWorker::evaluate(int id, const LoadedVersionPtr& version, const TablePtr& table,
                                 const QString& source, std::optional<double> threshold, bool store,
                                 const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             const TaskContext task = taskFor(id, cancel);
             task.checkCancelled();
@@ -224,7 +209,7 @@ void PredictionWorker::evaluate(int id, const LoadedVersionPtr& version, const T
 void PredictionWorker::importance(int id, const LoadedVersionPtr& version, const TablePtr& table,
                                   const QString& source, ImportanceMethod method,
                                   const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             const TaskContext task = taskFor(id, cancel);
             task.checkCancelled();
@@ -261,7 +246,7 @@ std::shared_ptr<const FeatureMatrix> PredictionWorker::encoded(const LoadedVersi
 void PredictionWorker::explainRow(int id, const LoadedVersionPtr& version, const TablePtr& table,
                                   const QString& source, qulonglong row,
                                   const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             const TaskContext task = taskFor(id, cancel);
             task.checkCancelled();
@@ -293,7 +278,7 @@ void PredictionWorker::explainRow(int id, const LoadedVersionPtr& version, const
 void PredictionWorker::exportCsv(int id, const LoadedVersionPtr& version, const TablePtr& table,
                                  const PredictionsPtr& predictions, const QString& path,
                                  const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             const TaskContext task = taskFor(id, cancel);
             task.checkCancelled();

@@ -19,6 +19,7 @@
 #include "engine/search_space.h"
 #include "engine/sha256.h"
 #include "widgets/engine_types.h"
+#include "widgets/guarded_call.h"
 #include "widgets/progress_throttle.h"
 #include "widgets/sample_datasets.h"
 
@@ -90,22 +91,6 @@ DatasetFingerprint fingerprintOf(const DataSource& source, const Table& table,
     return fingerprint;
 }
 
-// Runs work; turns Cancelled into onCancelled() and every other exception into onError.
-template <typename Work, typename OnCancelled, typename OnError>
-void guarded(Work&& work, OnCancelled&& onCancelled, OnError&& onError) {
-    try {
-        work();
-    } catch (const Cancelled&) {
-        onCancelled();
-    } catch (const std::bad_alloc&) {
-        onError(TrainingWorker::tr("Not enough memory."));
-    } catch (const std::exception& e) {
-        onError(QString::fromStdString(e.what()));
-    } catch (...) {
-        onError(TrainingWorker::tr("Unknown error."));
-    }
-}
-
 }  // namespace
 
 TrainingWorker::TrainingWorker(QString registryPath, QObject* parent)
@@ -147,7 +132,7 @@ std::int64_t TrainingWorker::save(const TrainingOutcome& outcome, const Table& t
 
 void TrainingWorker::train(int job, const std::shared_ptr<const Table>& table,
                            const TrainingRequest& request, const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             lowerTrainingPriority();
             const auto start = std::chrono::steady_clock::now();
@@ -192,7 +177,7 @@ void TrainingWorker::train(int job, const std::shared_ptr<const Table>& table,
 
 void TrainingWorker::tune(int job, const std::shared_ptr<const Table>& table,
                           const TuningRequest& request, const CancelHandle& cancel) {
-    guarded(
+    guardedCall(
         [&] {
             lowerTrainingPriority();
             const auto start = std::chrono::steady_clock::now();

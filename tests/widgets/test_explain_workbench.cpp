@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "gui_test_environment.h"
+
 #include "engine/curves.h"
 #include "engine/flat_tree.h"
 #include "engine/metrics.h"
@@ -48,10 +50,7 @@ namespace {
 constexpr int kTimeout = 120000;
 
 void screenshot(QWidget& widget, const QString& name) {
-    const QString dir = qEnvironmentVariable("GLASSBOX_SCREENSHOT_DIR");
-    if (dir.isEmpty()) return;
-    QCoreApplication::processEvents();
-    QVERIFY(widget.grab().save(dir + "/" + name + ".png"));
+    QVERIFY(test::saveScreenshot(widget, name));
 }
 
 std::shared_ptr<const TrainingOutcome> train(MainWindow& window, const QString& learner,
@@ -97,13 +96,7 @@ class TestExplainWorkbench : public QObject {
 
 void TestExplainWorkbench::initTestCase() {
     QVERIFY(dir_.isValid());
-    QCoreApplication::setOrganizationName("Glassbox");
-    QCoreApplication::setApplicationName("Glassbox");
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir_.filePath("settings"));
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath("settings"));
-    QSettings().setValue("language", "en");
-    qputenv("XDG_DATA_HOME", dir_.filePath("data").toLocal8Bit());
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    test::useTemporaryEnvironment(dir_);
 }
 
 void TestExplainWorkbench::explainsTreesForestsAndBoosting() {

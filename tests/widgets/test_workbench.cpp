@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -18,12 +19,13 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
-#include <QLineEdit>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+
 #include <random>
+#include "gui_test_environment.h"
 
 #include "engine/model_registry.h"
 #include "engine/training_run.h"
@@ -34,11 +36,11 @@
 #include "widgets/history_view.h"
 #include "widgets/main_window.h"
 #include "widgets/param_form.h"
+#include "widgets/predict_view.h"
+#include "widgets/prediction_model.h"
 #include "widgets/run_details.h"
 #include "widgets/runs_model.h"
 #include "widgets/runs_view.h"
-#include "widgets/predict_view.h"
-#include "widgets/prediction_model.h"
 #include "widgets/training_panel.h"
 #include "widgets/training_queue.h"
 #include "widgets/tuning_dialog.h"
@@ -51,11 +53,8 @@ namespace {
 
 constexpr int kTimeout = 60000;
 
-void screenshot(QWidget& widget, const char* name) {
-    const QString dir = qEnvironmentVariable("GLASSBOX_SCREENSHOT_DIR");
-    if (dir.isEmpty()) return;
-    QCoreApplication::processEvents();
-    QVERIFY(widget.grab().save(dir + "/" + name + ".png"));
+void screenshot(QWidget& widget, const QString& name) {
+    QVERIFY(test::saveScreenshot(widget, name));
 }
 
 // Sets up the panel for `learner` on `target` with these parameters.
@@ -104,13 +103,7 @@ class TestWorkbench : public QObject {
 
 void TestWorkbench::initTestCase() {
     QVERIFY(dir_.isValid());
-    QCoreApplication::setOrganizationName("Glassbox");
-    QCoreApplication::setApplicationName("Glassbox");
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir_.filePath("settings"));
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath("settings"));
-    QSettings().setValue("language", "en");
-    qputenv("XDG_DATA_HOME", dir_.filePath("data").toLocal8Bit());
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    test::useTemporaryEnvironment(dir_);
 }
 
 void TestWorkbench::trainCompareAndKeepFromTheGui() {
