@@ -264,6 +264,9 @@ void ExplainView::setRuns(std::shared_ptr<const TrainingOutcome> current,
         importanceKind_->setEnabled(!trained.model->trees().empty());
     }
     retranslate();
+    // A tree model's own importance is cheap: asked for at once, it also picks the partial
+    // dependence's first feature (the most important one rather than the first column).
+    if (current_ && !current_->run.trained.model->trees().empty() && table_) requestImportance();
     requestShownPage();
     if (tableRow_) requestPath();
 }
@@ -393,6 +396,9 @@ void ExplainView::connectClient() {
     connect(client_, &ExplanationClient::importanceReady, this,
             [this](int, ImportanceExplanationPtr importance) {
                 importance_->setImportance(importance->result, importanceKind_->currentText());
+                if (!requested_[Page::Dependence] && !importance->result.features.empty())
+                    pdpFeature_->setCurrentText(
+                        QString::fromStdString(importance->result.features.front().name));
                 setStatus(QString());
                 emit pageShown(Page::Importance);
             });
