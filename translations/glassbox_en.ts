@@ -387,6 +387,67 @@
     </message>
 </context>
 <context>
+    <name>glassbox::gui::CalibrationPlot</name>
+    <message>
+        <source>Perfectly calibrated</source>
+        <translation>Perfectly calibrated</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibration</translation>
+    </message>
+    <message>
+        <source>Calibration — positive class: %1</source>
+        <translation>Calibration — positive class: %1</translation>
+    </message>
+    <message>
+        <source>Calibration — each class against the rest</source>
+        <translation>Calibration — each class against the rest</translation>
+    </message>
+    <message>
+        <source>Calibration — %1 against the rest</source>
+        <translation>Calibration — %1 against the rest</translation>
+    </message>
+    <message>
+        <source>No curves to show</source>
+        <translation>No curves to show</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) of equal width</source>
+        <translation>
+            <numerusform>%n bin of equal width</numerusform>
+            <numerusform>%n bins of equal width</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) holding equal numbers of scores</source>
+        <translation>
+            <numerusform>%n bin holding equal numbers of scores</numerusform>
+            <numerusform>%n bins holding equal numbers of scores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>histogram: rows per bin, %1 rows</source>
+        <translation>histogram: rows per bin, %1 rows</translation>
+    </message>
+    <message>
+        <source>empty bins have no point</source>
+        <translation>empty bins have no point</translation>
+    </message>
+    <message>
+        <source>Fraction of positives</source>
+        <translation>Fraction of positives</translation>
+    </message>
+    <message>
+        <source>Predicted probability</source>
+        <translation>Predicted probability</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::ColumnPanel</name>
     <message>
         <source>Count</source>
@@ -505,6 +566,37 @@ Predicted: %2
     </message>
 </context>
 <context>
+    <name>glassbox::gui::CurveRunsPlot</name>
+    <message>
+        <source>class %1</source>
+        <translation>class %1</translation>
+    </message>
+    <message>
+        <source>Every class</source>
+        <translation>Every class</translation>
+    </message>
+    <message>
+        <source>%1 against the rest</source>
+        <translation>%1 against the rest</translation>
+    </message>
+    <message>
+        <source>Micro average</source>
+        <translation>Micro average</translation>
+    </message>
+    <message>
+        <source>Macro average</source>
+        <translation>Macro average</translation>
+    </message>
+    <message>
+        <source>Curves:</source>
+        <translation>Curves:</translation>
+    </message>
+    <message>
+        <source>Which class&apos;s curves are shown (one class against the rest)</source>
+        <translation>Which class&apos;s curves are shown (one class against the rest)</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::DataTableModel</name>
     <message>
         <source>missing</source>
@@ -542,6 +634,117 @@ Missing: %3</translation>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::ExplainView</name>
+    <message>
+        <source>Tree</source>
+        <translation>Tree</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Importance</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>Precision–recall</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibration</translation>
+    </message>
+    <message>
+        <source>SHAP</source>
+        <translation>SHAP</translation>
+    </message>
+    <message>
+        <source>Partial dependence</source>
+        <translation>Partial dependence</translation>
+    </message>
+    <message>
+        <source>Tuning</source>
+        <translation>Tuning</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Mean |SHAP|</source>
+        <translation>Mean |SHAP|</translation>
+    </message>
+    <message>
+        <source>One row</source>
+        <translation>One row</translation>
+    </message>
+    <message>
+        <source>Dependence</source>
+        <translation>Dependence</translation>
+    </message>
+    <message>
+        <source>Impurity / gain (from the trees)</source>
+        <translation>Impurity / gain (from the trees)</translation>
+    </message>
+    <message>
+        <source>Permutation (on the data, 5 repeats)</source>
+        <translation>Permutation (on the data, 5 repeats)</translation>
+    </message>
+    <message>
+        <source>Train a model (or select a run) to explain it.</source>
+        <translation>Train a model (or select a run) to explain it.</translation>
+    </message>
+    <message>
+        <source>%1 has no trees to draw.</source>
+        <translation>%1 has no trees to draw.</translation>
+    </message>
+    <message>
+        <source>Select a row in the data table to see its path; click a node to select its rows.</source>
+        <translation>Select a row in the data table to see its path; click a node to select its rows.</translation>
+    </message>
+    <message>
+        <source>, version %1</source>
+        <translation>, version %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run %1&lt;/b&gt;: %2 → %3%4</source>
+        <translation>&lt;b&gt;Run %1&lt;/b&gt;: %2 → %3%4</translation>
+    </message>
+    <message>
+        <source>Curves are drawn for classification models.</source>
+        <translation>Curves are drawn for classification models.</translation>
+    </message>
+    <message>
+        <source>Run %1 %2</source>
+        <translation>Run %1 %2</translation>
+    </message>
+    <message>
+        <source>Computing the curves…</source>
+        <translation>Computing the curves…</translation>
+    </message>
+    <message>
+        <source>Computing the importance…</source>
+        <translation>Computing the importance…</translation>
+    </message>
+    <message>
+        <source>Computing SHAP values…</source>
+        <translation>Computing SHAP values…</translation>
+    </message>
+    <message>
+        <source>Computing partial dependence…</source>
+        <translation>Computing partial dependence…</translation>
+    </message>
+    <message>
+        <source>Scored on the runs&apos; validation predictions.</source>
+        <translation>Scored on the runs&apos; validation predictions.</translation>
+    </message>
+    <message>
+        <source>SHAP values of a sample of %1 of %2 rows.</source>
+        <translation>SHAP values of a sample of %1 of %2 rows.</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::ExplanationWorker</name>
     <message>
         <source>Not enough memory.</source>
@@ -554,6 +757,25 @@ Missing: %3</translation>
     <message>
         <source>Curves need a classification model.</source>
         <translation>Curves need a classification model.</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ExportablePlot</name>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save the picture as PNG, SVG or PDF</source>
+        <translation>Save the picture as PNG, SVG or PDF</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the picture to the clipboard</source>
+        <translation>Copy the picture to the clipboard</translation>
     </message>
 </context>
 <context>
@@ -824,6 +1046,59 @@ Its model and its evaluations are removed from the history. This cannot be undon
     <message>
         <source>Unknown error.</source>
         <translation>Unknown error.</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ImportancePlot</name>
+    <message>
+        <source>%1 ± %2 (standard deviation over the shuffles)</source>
+        <translation>%1 ± %2 (standard deviation over the shuffles)</translation>
+    </message>
+    <message>
+        <source>Rank %1 of %2</source>
+        <translation>Rank %1 of %2</translation>
+    </message>
+    <message>
+        <source>Mean decrease in %1 when the feature is shuffled</source>
+        <translation>Mean decrease in %1 when the feature is shuffled</translation>
+    </message>
+    <message>
+        <source>Share of the total gain</source>
+        <translation>Share of the total gain</translation>
+    </message>
+    <message>
+        <source>Mean decrease in impurity</source>
+        <translation>Mean decrease in impurity</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n feature(s)</source>
+        <translation>
+            <numerusform>Showing %1 of %n feature</numerusform>
+            <numerusform>Showing %1 of %n features</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>mean of %n shuffle(s) ± 1 standard deviation · %1 unshuffled: %2 on %3 rows</source>
+        <translation>
+            <numerusform>mean of %n shuffle ± 1 standard deviation · %1 unshuffled: %2 on %3 rows</numerusform>
+            <numerusform>mean of %n shuffles ± 1 standard deviation · %1 unshuffled: %2 on %3 rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No importance to show</source>
+        <translation>No importance to show</translation>
+    </message>
+    <message>
+        <source>Feature importance</source>
+        <translation>Feature importance</translation>
+    </message>
+    <message>
+        <source>Show top:</source>
+        <translation>Show top:</translation>
+    </message>
+    <message>
+        <source>How many of the most important features are shown</source>
+        <translation>How many of the most important features are shown</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1386,14 @@ Its model and its evaluations are removed from the history. This cannot be undon
         <source>&amp;Cancel All Training</source>
         <translation>&amp;Cancel All Training</translation>
     </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explain</translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation>&amp;Explain</translation>
+    </message>
 </context>
 <context>
     <name>glassbox::gui::MetricSeriesChart</name>
@@ -1160,6 +1443,141 @@ Default: %3</translation>
     <message>
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PdpPlot</name>
+    <message>
+        <source>Output %1</source>
+        <translation>Output %1</translation>
+    </message>
+    <message>
+        <source>No partial dependence to show</source>
+        <translation>No partial dependence to show</translation>
+    </message>
+    <message>
+        <source>ICE (one per row)</source>
+        <translation>ICE (one per row)</translation>
+    </message>
+    <message>
+        <source>Probability of %1</source>
+        <translation>Probability of %1</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Prediction</translation>
+    </message>
+    <message>
+        <source>Predicted %1</source>
+        <translation>Predicted %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>average over %n row(s)</source>
+        <translation>
+            <numerusform>average over %n row</numerusform>
+            <numerusform>average over %n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>showing %1 of %2 ICE curves</source>
+        <translation>showing %1 of %2 ICE curves</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <source>The class whose probability is drawn</source>
+        <translation>The class whose probability is drawn</translation>
+    </message>
+    <message>
+        <source>ICE curves</source>
+        <translation>ICE curves</translation>
+    </message>
+    <message>
+        <source>Partial dependence (average)</source>
+        <translation>Partial dependence (average)</translation>
+    </message>
+    <message>
+        <source>One thin line per row: the prediction as only this feature changes</source>
+        <translation>One thin line per row: the prediction as only this feature changes</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PlotWidget</name>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save the plot as a PNG, SVG or PDF file</source>
+        <translation>Save the plot as a PNG, SVG or PDF file</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the plot to the clipboard as a picture</source>
+        <translation>Copy the plot to the clipboard as a picture</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PrPlot</name>
+    <message>
+        <source>AP %1</source>
+        <translation>AP %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 points</source>
+        <translation>%1: %2 of %3 points</translation>
+    </message>
+    <message>
+        <source>No skill (positive rate %1)</source>
+        <translation>No skill (positive rate %1)</translation>
+    </message>
+    <message>
+        <source>Precision–recall curve</source>
+        <translation>Precision–recall curve</translation>
+    </message>
+    <message>
+        <source>Precision–recall curve — positive class: %1</source>
+        <translation>Precision–recall curve — positive class: %1</translation>
+    </message>
+    <message>
+        <source>Precision–recall curves — each class against the rest</source>
+        <translation>Precision–recall curves — each class against the rest</translation>
+    </message>
+    <message>
+        <source>Precision–recall curve — %1 against the rest</source>
+        <translation>Precision–recall curve — %1 against the rest</translation>
+    </message>
+    <message>
+        <source>No curves to show</source>
+        <translation>No curves to show</translation>
+    </message>
+    <message>
+        <source>Long curves drawn from a subset of their points (%1); average precision from every point</source>
+        <translation>Long curves drawn from a subset of their points (%1); average precision from every point</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n long curve(s) drawn from at most about %1 of their points each; average precision from every point</source>
+        <translation>
+            <numerusform>%n long curve drawn from at most about %1 of its points; average precision from every point</numerusform>
+            <numerusform>%n long curves drawn from at most about %1 of their points each; average precision from every point</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dashed lines: each class&apos;s no-skill precision (its positive rate)</source>
+        <translation>Dashed lines: each class&apos;s no-skill precision (its positive rate)</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +2038,116 @@ Default: %3</translation>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::RocPlot</name>
+    <message>
+        <source>Threshold: above every score (nothing predicted positive)</source>
+        <translation>Threshold: above every score (nothing predicted positive)</translation>
+    </message>
+    <message>
+        <source>Threshold: score ≥ %1</source>
+        <translation>Threshold: score ≥ %1</translation>
+    </message>
+    <message>
+        <source>An average of curves: no threshold</source>
+        <translation>An average of curves: no threshold</translation>
+    </message>
+    <message>
+        <source>False positive rate %1, true positive rate %2</source>
+        <translation>False positive rate %1, true positive rate %2</translation>
+    </message>
+    <message>
+        <source>predicted +</source>
+        <translation>predicted +</translation>
+    </message>
+    <message>
+        <source>predicted −</source>
+        <translation>predicted −</translation>
+    </message>
+    <message>
+        <source>actual +</source>
+        <translation>actual +</translation>
+    </message>
+    <message>
+        <source>TP %1</source>
+        <translation>TP %1</translation>
+    </message>
+    <message>
+        <source>FN %1</source>
+        <translation>FN %1</translation>
+    </message>
+    <message>
+        <source>actual −</source>
+        <translation>actual −</translation>
+    </message>
+    <message>
+        <source>FP %1</source>
+        <translation>FP %1</translation>
+    </message>
+    <message>
+        <source>TN %1</source>
+        <translation>TN %1</translation>
+    </message>
+    <message>
+        <source>AUC n/a</source>
+        <translation>AUC n/a</translation>
+    </message>
+    <message>
+        <source>AUC %1</source>
+        <translation>AUC %1</translation>
+    </message>
+    <message>
+        <source>ROC curve</source>
+        <translation>ROC curve</translation>
+    </message>
+    <message>
+        <source>ROC curve — positive class: %1</source>
+        <translation>ROC curve — positive class: %1</translation>
+    </message>
+    <message>
+        <source>ROC curve — %1 against the rest</source>
+        <translation>ROC curve — %1 against the rest</translation>
+    </message>
+    <message>
+        <source>ROC curves — each class against the rest</source>
+        <translation>ROC curves — each class against the rest</translation>
+    </message>
+    <message>
+        <source>ROC curve — micro average over the classes</source>
+        <translation>ROC curve — micro average over the classes</translation>
+    </message>
+    <message>
+        <source>ROC curve — macro average over the classes</source>
+        <translation>ROC curve — macro average over the classes</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 points</source>
+        <translation>%1: %2 of %3 points</translation>
+    </message>
+    <message>
+        <source>No curves to show</source>
+        <translation>No curves to show</translation>
+    </message>
+    <message>
+        <source>Long curves drawn from a subset of their points (%1); AUC from every point</source>
+        <translation>Long curves drawn from a subset of their points (%1); AUC from every point</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n long curve(s) drawn from at most about %1 of their points each; AUC from every point</source>
+        <translation>
+            <numerusform>%n long curve drawn from at most about %1 of its points; AUC from every point</numerusform>
+            <numerusform>%n long curves drawn from at most about %1 of their points each; AUC from every point</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>False positive rate</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>True positive rate</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::RunDetails</name>
     <message>
         <source>No run selected</source>
@@ -1869,6 +2397,232 @@ Default: %3</translation>
     <message>
         <source>Remove the selected runs from this session&apos;s list (the model history keeps them)</source>
         <translation>Remove the selected runs from this session&apos;s list (the model history keeps them)</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapBarPlot</name>
+    <message>
+        <source>No SHAP values to show</source>
+        <translation>No SHAP values to show</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other feature(s)</source>
+        <translation>
+            <numerusform>%n other feature</numerusform>
+            <numerusform>%n other features</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>mean over %n row(s)</source>
+        <translation>
+            <numerusform>mean over %n row</numerusform>
+            <numerusform>mean over %n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Features:</translation>
+    </message>
+    <message>
+        <source>How many features to show; the rest are summed</source>
+        <translation>How many features to show; the rest are summed</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapDependencePlot</name>
+    <message>
+        <source>%1
+SHAP value: %2
+row %3</source>
+        <translation>%1
+SHAP value: %2
+row %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>No SHAP values to show</source>
+        <translation>No SHAP values to show</translation>
+    </message>
+    <message>
+        <source>SHAP value for %1</source>
+        <translation>SHAP value for %1</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>showing a sample of %1 of %2 rows</source>
+        <translation>showing a sample of %1 of %2 rows</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a missing value not shown</source>
+        <translation>
+            <numerusform>%n row with a missing value not shown</numerusform>
+            <numerusform>%n rows with a missing value not shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feature:</source>
+        <translation>Feature:</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>Colour by:</translation>
+    </message>
+    <message>
+        <source>The feature whose SHAP values are drawn against its values</source>
+        <translation>The feature whose SHAP values are drawn against its values</translation>
+    </message>
+    <message>
+        <source>The feature that colours the dots</source>
+        <translation>The feature that colours the dots</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapPlotBase</name>
+    <message>
+        <source>Output %1</source>
+        <translation>Output %1</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <source>The class whose output the SHAP values explain</source>
+        <translation>The class whose output the SHAP values explain</translation>
+    </message>
+    <message>
+        <source>feature %1</source>
+        <translation>feature %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>log-odds</source>
+        <translation>log-odds</translation>
+    </message>
+    <message>
+        <source>log-odds of %1</source>
+        <translation>log-odds of %1</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>probability</translation>
+    </message>
+    <message>
+        <source>probability of %1</source>
+        <translation>probability of %1</translation>
+    </message>
+    <message>
+        <source>mean |SHAP value|</source>
+        <translation>mean |SHAP value|</translation>
+    </message>
+    <message>
+        <source>SHAP value</source>
+        <translation>SHAP value</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapSummaryPlot</name>
+    <message>
+        <source>%1
+SHAP value: %2
+row %3</source>
+        <translation>%1
+SHAP value: %2
+row %3</translation>
+    </message>
+    <message>
+        <source>No SHAP values to show</source>
+        <translation>No SHAP values to show</translation>
+    </message>
+    <message>
+        <source>showing a sample of %1 of %2 rows</source>
+        <translation>showing a sample of %1 of %2 rows</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>top %1 of %2 features by mean |SHAP|</source>
+        <translation>top %1 of %2 features by mean |SHAP|</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Features:</translation>
+    </message>
+    <message>
+        <source>How many features to show, by mean |SHAP|</source>
+        <translation>How many features to show, by mean |SHAP|</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Feature value</source>
+        <translation>Feature value</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapWaterfallPlot</name>
+    <message>
+        <source>No SHAP values to show</source>
+        <translation>No SHAP values to show</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> of %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other feature(s)</source>
+        <translation>
+            <numerusform>%n other feature</numerusform>
+            <numerusform>%n other features</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>model output</source>
+        <translation>model output</translation>
+    </message>
+    <message>
+        <source>Model output</source>
+        <translation>Model output</translation>
+    </message>
+    <message>
+        <source>Model output (%1)</source>
+        <translation>Model output (%1)</translation>
+    </message>
+    <message>
+        <source>Data row %1</source>
+        <translation>Data row %1</translation>
+    </message>
+    <message>
+        <source>Row:</source>
+        <translation>Row:</translation>
+    </message>
+    <message>
+        <source>The explained row shown</source>
+        <translation>The explained row shown</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +2893,250 @@ Default: %3</translation>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::TreeExplorer</name>
+    <message>
+        <source>Decision tree</source>
+        <translation>Decision tree</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Fit the whole tree in the window (Ctrl+0)</source>
+        <translation>Fit the whole tree in the window (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Zoom In</translation>
+    </message>
+    <message>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Zoom Out</translation>
+    </message>
+    <message>
+        <source>Ctrl+-</source>
+        <translation>Ctrl+-</translation>
+    </message>
+    <message>
+        <source>Expand All</source>
+        <translation>Expand All</translation>
+    </message>
+    <message>
+        <source>Unfold every node and lift the depth limit</source>
+        <translation>Unfold every node and lift the depth limit</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save the whole tree as a PNG, SVG or PDF file</source>
+        <translation>Save the whole tree as a PNG, SVG or PDF file</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy a picture of the whole tree</source>
+        <translation>Copy a picture of the whole tree</translation>
+    </message>
+    <message>
+        <source>Which tree of the model to show</source>
+        <translation>Which tree of the model to show</translation>
+    </message>
+    <message>
+        <source>Tree:</source>
+        <translation>Tree:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Fold nodes deeper than this into &quot;+N more&quot;</source>
+        <translation>Fold nodes deeper than this into &quot;+N more&quot;</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>Depth:</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> of %1</translation>
+    </message>
+    <message>
+        <source>This model has no trees.</source>
+        <translation>This model has no trees.</translation>
+    </message>
+    <message>
+        <source>log-odds</source>
+        <translation>log-odds</translation>
+    </message>
+    <message>
+        <source>adds</source>
+        <translation>adds</translation>
+    </message>
+    <message>
+        <source>mse</source>
+        <translation>mse</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>entropy</translation>
+    </message>
+    <message>
+        <source>gini</source>
+        <translation>gini</translation>
+    </message>
+    <message>
+        <source>%1 nodes · %2 leaves · depth %3</source>
+        <translation>%1 nodes · %2 leaves · depth %3</translation>
+    </message>
+    <message>
+        <source>leaf values add to the log-odds of “%1”</source>
+        <translation>leaf values add to the log-odds of “%1”</translation>
+    </message>
+    <message>
+        <source>leaf values add to the prediction</source>
+        <translation>leaf values add to the prediction</translation>
+    </message>
+    <message>
+        <source>There is no tree to export.</source>
+        <translation>There is no tree to export.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: use a .png, .svg or .pdf file name.</source>
+        <translation>Cannot export to %1: use a .png, .svg or .pdf file name.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>tree-%1</source>
+        <translation>tree-%1</translation>
+    </message>
+    <message>
+        <source>tree</source>
+        <translation>tree</translation>
+    </message>
+    <message>
+        <source>Export Tree</source>
+        <translation>Export Tree</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TreeNodeItem</name>
+    <message>
+        <source>samples %1</source>
+        <translation>samples %1</translation>
+    </message>
+    <message>
+        <source>samples %1 · %2 %3</source>
+        <translation>samples %1 · %2 %3</translation>
+    </message>
+    <message>
+        <source>missing → left</source>
+        <translation>missing → left</translation>
+    </message>
+    <message>
+        <source>missing → right</source>
+        <translation>missing → right</translation>
+    </message>
+    <message>
+        <source>%1: %2%</source>
+        <translation>%1: %2%</translation>
+    </message>
+    <message>
+        <source>mean %1 ± %2</source>
+        <translation>mean %1 ± %2</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>mean %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>probability %1</source>
+        <translation>probability %1</translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation>value %1</translation>
+    </message>
+    <message>
+        <source>spread ± %1</source>
+        <translation>spread ± %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Node %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Node %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Missing values go left</source>
+        <translation>Missing values go left</translation>
+    </message>
+    <message>
+        <source>Missing values go right</source>
+        <translation>Missing values go right</translation>
+    </message>
+    <message>
+        <source>Leaf</source>
+        <translation>Leaf</translation>
+    </message>
+    <message>
+        <source>Samples: %1</source>
+        <translation>Samples: %1</translation>
+    </message>
+    <message>
+        <source>Impurity (%1): %2</source>
+        <translation>Impurity (%1): %2</translation>
+    </message>
+    <message>
+        <source>Mean: %1</source>
+        <translation>Mean: %1</translation>
+    </message>
+    <message>
+        <source>Standard deviation: %1</source>
+        <translation>Standard deviation: %1</translation>
+    </message>
+    <message>
+        <source>Adds %1 to the %2</source>
+        <translation>Adds %1 to the %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) folded below</source>
+        <translation>
+            <numerusform>%n node folded below</numerusform>
+            <numerusform>%n nodes folded below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::TuningDialog</name>
     <message>
         <source>Choose a learner with parameters in the training panel.</source>
@@ -2258,6 +3256,49 @@ Default: %3</translation>
     <message>
         <source>Train the best candidate&apos;s parameters as a normal run, validated on the same folds, and save it to the model history</source>
         <translation>Train the best candidate&apos;s parameters as a normal run, validated on the same folds, and save it to the model history</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TuningHeatmap</name>
+    <message>
+        <source>No searched parameters to show</source>
+        <translation>No searched parameters to show</translation>
+    </message>
+    <message>
+        <source>%1 (lower is better)</source>
+        <translation>%1 (lower is better)</translation>
+    </message>
+    <message>
+        <source>mean %1 over the folds; best outlined</source>
+        <translation>mean %1 over the folds; best outlined</translation>
+    </message>
+    <message>
+        <source>each cell: the best over %1</source>
+        <translation>each cell: the best over %1</translation>
+    </message>
+    <message>
+        <source>values grouped into ranges</source>
+        <translation>values grouped into ranges</translation>
+    </message>
+    <message>
+        <source>%1: %2 ± %3</source>
+        <translation>%1: %2 ± %3</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Columns:</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Rows:</translation>
+    </message>
+    <message>
+        <source>The searched parameter along the columns</source>
+        <translation>The searched parameter along the columns</translation>
+    </message>
+    <message>
+        <source>The searched parameter along the rows</source>
+        <translation>The searched parameter along the rows</translation>
     </message>
 </context>
 <context>

@@ -386,6 +386,65 @@
     </message>
 </context>
 <context>
+    <name>glassbox::gui::CalibrationPlot</name>
+    <message>
+        <source>Perfectly calibrated</source>
+        <translation>完美校准</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准曲线</translation>
+    </message>
+    <message>
+        <source>Calibration — positive class: %1</source>
+        <translation>校准曲线 — 正类：%1</translation>
+    </message>
+    <message>
+        <source>Calibration — each class against the rest</source>
+        <translation>校准曲线 — 各类别对其余类别</translation>
+    </message>
+    <message>
+        <source>Calibration — %1 against the rest</source>
+        <translation>校准曲线 — %1 对其余类别</translation>
+    </message>
+    <message>
+        <source>No curves to show</source>
+        <translation>没有可显示的曲线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) of equal width</source>
+        <translation>
+            <numerusform>%n 个等宽分箱</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) holding equal numbers of scores</source>
+        <translation>
+            <numerusform>%n 个等频分箱（每箱得分数相同）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>histogram: rows per bin, %1 rows</source>
+        <translation>直方图：每箱行数，共 %1 行</translation>
+    </message>
+    <message>
+        <source>empty bins have no point</source>
+        <translation>空箱不绘制点</translation>
+    </message>
+    <message>
+        <source>Fraction of positives</source>
+        <translation>正类比例</translation>
+    </message>
+    <message>
+        <source>Predicted probability</source>
+        <translation>预测概率</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::ColumnPanel</name>
     <message>
         <source>Count</source>
@@ -504,6 +563,37 @@ Predicted: %2
     </message>
 </context>
 <context>
+    <name>glassbox::gui::CurveRunsPlot</name>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>Every class</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>%1 against the rest</source>
+        <translation>%1 对其余类别</translation>
+    </message>
+    <message>
+        <source>Micro average</source>
+        <translation>微平均</translation>
+    </message>
+    <message>
+        <source>Macro average</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <source>Curves:</source>
+        <translation>曲线：</translation>
+    </message>
+    <message>
+        <source>Which class&apos;s curves are shown (one class against the rest)</source>
+        <translation>显示哪个类别的曲线（一个类别对其余类别）</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::DataTableModel</name>
     <message>
         <source>missing</source>
@@ -541,6 +631,117 @@ Missing: %3</source>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::ExplainView</name>
+    <message>
+        <source>Tree</source>
+        <translation>决策树</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>特征重要性</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>精确率–召回率</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准曲线</translation>
+    </message>
+    <message>
+        <source>SHAP</source>
+        <translation>SHAP</translation>
+    </message>
+    <message>
+        <source>Partial dependence</source>
+        <translation>部分依赖</translation>
+    </message>
+    <message>
+        <source>Tuning</source>
+        <translation>调优</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>蜂群图</translation>
+    </message>
+    <message>
+        <source>Mean |SHAP|</source>
+        <translation>平均 |SHAP|</translation>
+    </message>
+    <message>
+        <source>One row</source>
+        <translation>单行瀑布图</translation>
+    </message>
+    <message>
+        <source>Dependence</source>
+        <translation>依赖图</translation>
+    </message>
+    <message>
+        <source>Impurity / gain (from the trees)</source>
+        <translation>不纯度 / 增益（来自树）</translation>
+    </message>
+    <message>
+        <source>Permutation (on the data, 5 repeats)</source>
+        <translation>置换（基于数据，重复 5 次）</translation>
+    </message>
+    <message>
+        <source>Train a model (or select a run) to explain it.</source>
+        <translation>训练一个模型（或选择一次运行）以对其进行解释。</translation>
+    </message>
+    <message>
+        <source>%1 has no trees to draw.</source>
+        <translation>%1 没有可绘制的树。</translation>
+    </message>
+    <message>
+        <source>Select a row in the data table to see its path; click a node to select its rows.</source>
+        <translation>在数据表中选择一行可查看其决策路径；点击节点可选中其对应的行。</translation>
+    </message>
+    <message>
+        <source>, version %1</source>
+        <translation>，版本 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run %1&lt;/b&gt;: %2 → %3%4</source>
+        <translation>&lt;b&gt;运行 %1&lt;/b&gt;：%2 → %3%4</translation>
+    </message>
+    <message>
+        <source>Curves are drawn for classification models.</source>
+        <translation>仅为分类模型绘制曲线。</translation>
+    </message>
+    <message>
+        <source>Run %1 %2</source>
+        <translation>运行 %1 %2</translation>
+    </message>
+    <message>
+        <source>Computing the curves…</source>
+        <translation>正在计算曲线…</translation>
+    </message>
+    <message>
+        <source>Computing the importance…</source>
+        <translation>正在计算特征重要性…</translation>
+    </message>
+    <message>
+        <source>Computing SHAP values…</source>
+        <translation>正在计算 SHAP 值…</translation>
+    </message>
+    <message>
+        <source>Computing partial dependence…</source>
+        <translation>正在计算部分依赖…</translation>
+    </message>
+    <message>
+        <source>Scored on the runs&apos; validation predictions.</source>
+        <translation>基于各次运行的验证集预测评分。</translation>
+    </message>
+    <message>
+        <source>SHAP values of a sample of %1 of %2 rows.</source>
+        <translation>SHAP 值基于从 %2 行中抽样的 %1 行。</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::ExplanationWorker</name>
     <message>
         <source>Not enough memory.</source>
@@ -553,6 +754,25 @@ Missing: %3</source>
     <message>
         <source>Curves need a classification model.</source>
         <translation>曲线需要分类模型。</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ExportablePlot</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the picture as PNG, SVG or PDF</source>
+        <translation>将图片保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the picture to the clipboard</source>
+        <translation>将图片复制到剪贴板</translation>
     </message>
 </context>
 <context>
@@ -821,6 +1041,57 @@ Its model and its evaluations are removed from the history. This cannot be undon
     <message>
         <source>Unknown error.</source>
         <translation>未知错误。</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ImportancePlot</name>
+    <message>
+        <source>%1 ± %2 (standard deviation over the shuffles)</source>
+        <translation>%1 ± %2（多次打乱间的标准差）</translation>
+    </message>
+    <message>
+        <source>Rank %1 of %2</source>
+        <translation>排名第 %1（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>Mean decrease in %1 when the feature is shuffled</source>
+        <translation>打乱该特征后 %1 的平均下降量</translation>
+    </message>
+    <message>
+        <source>Share of the total gain</source>
+        <translation>占总增益的比例</translation>
+    </message>
+    <message>
+        <source>Mean decrease in impurity</source>
+        <translation>平均不纯度减少量</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n feature(s)</source>
+        <translation>
+            <numerusform>显示 %1 / %n 个特征</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>mean of %n shuffle(s) ± 1 standard deviation · %1 unshuffled: %2 on %3 rows</source>
+        <translation>
+            <numerusform>%n 次打乱的均值 ± 1 个标准差 · 未打乱时的 %1：%2（基于 %3 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No importance to show</source>
+        <translation>没有可显示的重要性</translation>
+    </message>
+    <message>
+        <source>Feature importance</source>
+        <translation>特征重要性</translation>
+    </message>
+    <message>
+        <source>Show top:</source>
+        <translation>显示数量：</translation>
+    </message>
+    <message>
+        <source>How many of the most important features are shown</source>
+        <translation>显示多少个最重要的特征</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1374,14 @@ Its model and its evaluations are removed from the history. This cannot be undon
         <source>&amp;Cancel All Training</source>
         <translation>取消全部训练(&amp;C)</translation>
     </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation>解释(&amp;E)</translation>
+    </message>
 </context>
 <context>
     <name>glassbox::gui::MetricSeriesChart</name>
@@ -1152,6 +1431,139 @@ Default: %3</source>
     <message>
         <source>e.g. %1</source>
         <translation>例如 %1</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PdpPlot</name>
+    <message>
+        <source>Output %1</source>
+        <translation>输出 %1</translation>
+    </message>
+    <message>
+        <source>No partial dependence to show</source>
+        <translation>没有可显示的部分依赖</translation>
+    </message>
+    <message>
+        <source>ICE (one per row)</source>
+        <translation>ICE（每行一条）</translation>
+    </message>
+    <message>
+        <source>Probability of %1</source>
+        <translation>%1 的概率</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>Predicted %1</source>
+        <translation>%1 预测值</translation>
+    </message>
+    <message numerus="yes">
+        <source>average over %n row(s)</source>
+        <translation>
+            <numerusform>基于 %n 行取平均</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>showing %1 of %2 ICE curves</source>
+        <translation>显示 %2 条 ICE 曲线中的 %1 条</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>The class whose probability is drawn</source>
+        <translation>绘制其概率的类别</translation>
+    </message>
+    <message>
+        <source>ICE curves</source>
+        <translation>ICE 曲线</translation>
+    </message>
+    <message>
+        <source>Partial dependence (average)</source>
+        <translation>部分依赖（平均）</translation>
+    </message>
+    <message>
+        <source>One thin line per row: the prediction as only this feature changes</source>
+        <translation>每行一条细线：仅改变该特征时的预测值</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PlotWidget</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the plot as a PNG, SVG or PDF file</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the plot to the clipboard as a picture</source>
+        <translation>将图表以图片形式复制到剪贴板</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PrPlot</name>
+    <message>
+        <source>AP %1</source>
+        <translation>AP %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 points</source>
+        <translation>%1：%3 个点中的 %2 个</translation>
+    </message>
+    <message>
+        <source>No skill (positive rate %1)</source>
+        <translation>无技能基线（正类比例 %1）</translation>
+    </message>
+    <message>
+        <source>Precision–recall curve</source>
+        <translation>精确率–召回率曲线</translation>
+    </message>
+    <message>
+        <source>Precision–recall curve — positive class: %1</source>
+        <translation>精确率–召回率曲线 — 正类：%1</translation>
+    </message>
+    <message>
+        <source>Precision–recall curves — each class against the rest</source>
+        <translation>精确率–召回率曲线 — 各类别对其余类别</translation>
+    </message>
+    <message>
+        <source>Precision–recall curve — %1 against the rest</source>
+        <translation>精确率–召回率曲线 — %1 对其余类别</translation>
+    </message>
+    <message>
+        <source>No curves to show</source>
+        <translation>没有可显示的曲线</translation>
+    </message>
+    <message>
+        <source>Long curves drawn from a subset of their points (%1); average precision from every point</source>
+        <translation>长曲线仅用部分点绘制（%1）；平均精确率基于全部点计算</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n long curve(s) drawn from at most about %1 of their points each; average precision from every point</source>
+        <translation>
+            <numerusform>%n 条长曲线各自最多用约 %1 个点绘制；平均精确率基于全部点计算</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dashed lines: each class&apos;s no-skill precision (its positive rate)</source>
+        <translation>虚线：各类别的无技能精确率（即其正类比例）</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +2016,115 @@ Default: %3</source>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::RocPlot</name>
+    <message>
+        <source>Threshold: above every score (nothing predicted positive)</source>
+        <translation>阈值：高于所有得分（没有样本被预测为正类）</translation>
+    </message>
+    <message>
+        <source>Threshold: score ≥ %1</source>
+        <translation>阈值：得分 ≥ %1</translation>
+    </message>
+    <message>
+        <source>An average of curves: no threshold</source>
+        <translation>多条曲线的平均：无阈值</translation>
+    </message>
+    <message>
+        <source>False positive rate %1, true positive rate %2</source>
+        <translation>假正率 %1，真正率 %2</translation>
+    </message>
+    <message>
+        <source>predicted +</source>
+        <translation>预测 +</translation>
+    </message>
+    <message>
+        <source>predicted −</source>
+        <translation>预测 −</translation>
+    </message>
+    <message>
+        <source>actual +</source>
+        <translation>实际 +</translation>
+    </message>
+    <message>
+        <source>TP %1</source>
+        <translation>TP %1</translation>
+    </message>
+    <message>
+        <source>FN %1</source>
+        <translation>FN %1</translation>
+    </message>
+    <message>
+        <source>actual −</source>
+        <translation>实际 −</translation>
+    </message>
+    <message>
+        <source>FP %1</source>
+        <translation>FP %1</translation>
+    </message>
+    <message>
+        <source>TN %1</source>
+        <translation>TN %1</translation>
+    </message>
+    <message>
+        <source>AUC n/a</source>
+        <translation>AUC 不可用</translation>
+    </message>
+    <message>
+        <source>AUC %1</source>
+        <translation>AUC %1</translation>
+    </message>
+    <message>
+        <source>ROC curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <source>ROC curve — positive class: %1</source>
+        <translation>ROC 曲线 — 正类：%1</translation>
+    </message>
+    <message>
+        <source>ROC curve — %1 against the rest</source>
+        <translation>ROC 曲线 — %1 对其余类别</translation>
+    </message>
+    <message>
+        <source>ROC curves — each class against the rest</source>
+        <translation>ROC 曲线 — 各类别对其余类别</translation>
+    </message>
+    <message>
+        <source>ROC curve — micro average over the classes</source>
+        <translation>ROC 曲线 — 各类别的微平均</translation>
+    </message>
+    <message>
+        <source>ROC curve — macro average over the classes</source>
+        <translation>ROC 曲线 — 各类别的宏平均</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 points</source>
+        <translation>%1：%3 个点中的 %2 个</translation>
+    </message>
+    <message>
+        <source>No curves to show</source>
+        <translation>没有可显示的曲线</translation>
+    </message>
+    <message>
+        <source>Long curves drawn from a subset of their points (%1); AUC from every point</source>
+        <translation>长曲线仅用部分点绘制（%1）；AUC 基于全部点计算</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n long curve(s) drawn from at most about %1 of their points each; AUC from every point</source>
+        <translation>
+            <numerusform>%n 条长曲线各自最多用约 %1 个点绘制；AUC 基于全部点计算</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>假正率</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>真正率</translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::RunDetails</name>
     <message>
         <source>No run selected</source>
@@ -1852,6 +2373,227 @@ Default: %3</source>
     <message>
         <source>Remove the selected runs from this session&apos;s list (the model history keeps them)</source>
         <translation>从本次会话的列表中移除选中的运行（模型历史中仍保留）</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapBarPlot</name>
+    <message>
+        <source>No SHAP values to show</source>
+        <translation>没有可显示的 SHAP 值</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other feature(s)</source>
+        <translation>
+            <numerusform>其余 %n 个特征</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>mean over %n row(s)</source>
+        <translation>
+            <numerusform>基于 %n 行取平均</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>特征：</translation>
+    </message>
+    <message>
+        <source>How many features to show; the rest are summed</source>
+        <translation>要显示的特征数；其余特征合并显示</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapDependencePlot</name>
+    <message>
+        <source>%1
+SHAP value: %2
+row %3</source>
+        <translation>%1
+SHAP 值：%2
+第 %3 行</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>No SHAP values to show</source>
+        <translation>没有可显示的 SHAP 值</translation>
+    </message>
+    <message>
+        <source>SHAP value for %1</source>
+        <translation>%1 的 SHAP 值</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>showing a sample of %1 of %2 rows</source>
+        <translation>显示从 %2 行中抽样的 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a missing value not shown</source>
+        <translation>
+            <numerusform>%n 行含缺失值，未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feature:</source>
+        <translation>特征：</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>着色依据：</translation>
+    </message>
+    <message>
+        <source>The feature whose SHAP values are drawn against its values</source>
+        <translation>要绘制的特征：以其取值为横轴、SHAP 值为纵轴</translation>
+    </message>
+    <message>
+        <source>The feature that colours the dots</source>
+        <translation>用于为点着色的特征</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapPlotBase</name>
+    <message>
+        <source>Output %1</source>
+        <translation>输出 %1</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>The class whose output the SHAP values explain</source>
+        <translation>SHAP 值所解释的输出对应的类别</translation>
+    </message>
+    <message>
+        <source>feature %1</source>
+        <translation>特征 %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>log-odds</source>
+        <translation>对数几率</translation>
+    </message>
+    <message>
+        <source>log-odds of %1</source>
+        <translation>%1 的对数几率</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>probability of %1</source>
+        <translation>%1 的概率</translation>
+    </message>
+    <message>
+        <source>mean |SHAP value|</source>
+        <translation>平均 |SHAP 值|</translation>
+    </message>
+    <message>
+        <source>SHAP value</source>
+        <translation>SHAP 值</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapSummaryPlot</name>
+    <message>
+        <source>%1
+SHAP value: %2
+row %3</source>
+        <translation>%1
+SHAP 值：%2
+第 %3 行</translation>
+    </message>
+    <message>
+        <source>No SHAP values to show</source>
+        <translation>没有可显示的 SHAP 值</translation>
+    </message>
+    <message>
+        <source>showing a sample of %1 of %2 rows</source>
+        <translation>显示从 %2 行中抽样的 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>top %1 of %2 features by mean |SHAP|</source>
+        <translation>按平均 |SHAP| 排序的前 %1 个特征（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>特征：</translation>
+    </message>
+    <message>
+        <source>How many features to show, by mean |SHAP|</source>
+        <translation>要显示的特征数（按平均 |SHAP| 排序）</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Feature value</source>
+        <translation>特征值</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::ShapWaterfallPlot</name>
+    <message>
+        <source>No SHAP values to show</source>
+        <translation>没有可显示的 SHAP 值</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other feature(s)</source>
+        <translation>
+            <numerusform>其余 %n 个特征</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>model output</source>
+        <translation>模型输出</translation>
+    </message>
+    <message>
+        <source>Model output</source>
+        <translation>模型输出</translation>
+    </message>
+    <message>
+        <source>Model output (%1)</source>
+        <translation>模型输出（%1）</translation>
+    </message>
+    <message>
+        <source>Data row %1</source>
+        <translation>数据第 %1 行</translation>
+    </message>
+    <message>
+        <source>Row:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <source>The explained row shown</source>
+        <translation>当前显示的被解释行</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2862,248 @@ Default: %3</source>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::TreeExplorer</name>
+    <message>
+        <source>Decision tree</source>
+        <translation>决策树</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fit the whole tree in the window (Ctrl+0)</source>
+        <translation>缩放整棵树以适应窗口 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Ctrl+-</source>
+        <translation>Ctrl+-</translation>
+    </message>
+    <message>
+        <source>Expand All</source>
+        <translation>全部展开</translation>
+    </message>
+    <message>
+        <source>Unfold every node and lift the depth limit</source>
+        <translation>展开所有节点并取消深度限制</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the whole tree as a PNG, SVG or PDF file</source>
+        <translation>将整棵树保存为 PNG、SVG 或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy a picture of the whole tree</source>
+        <translation>复制整棵树的图片</translation>
+    </message>
+    <message>
+        <source>Which tree of the model to show</source>
+        <translation>要显示模型中的哪一棵树</translation>
+    </message>
+    <message>
+        <source>Tree:</source>
+        <translation>树：</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Fold nodes deeper than this into &quot;+N more&quot;</source>
+        <translation>将深于此层的节点折叠为“+N 个节点”</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>深度：</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <source>This model has no trees.</source>
+        <translation>此模型没有树。</translation>
+    </message>
+    <message>
+        <source>log-odds</source>
+        <translation>对数几率</translation>
+    </message>
+    <message>
+        <source>adds</source>
+        <translation>增量</translation>
+    </message>
+    <message>
+        <source>mse</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>熵</translation>
+    </message>
+    <message>
+        <source>gini</source>
+        <translation>基尼</translation>
+    </message>
+    <message>
+        <source>%1 nodes · %2 leaves · depth %3</source>
+        <translation>%1 个节点 · %2 个叶节点 · 深度 %3</translation>
+    </message>
+    <message>
+        <source>leaf values add to the log-odds of “%1”</source>
+        <translation>叶节点值累加到“%1”的对数几率上</translation>
+    </message>
+    <message>
+        <source>leaf values add to the prediction</source>
+        <translation>叶节点值累加到预测值上</translation>
+    </message>
+    <message>
+        <source>There is no tree to export.</source>
+        <translation>没有可导出的树。</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: use a .png, .svg or .pdf file name.</source>
+        <translation>无法导出到 %1：请使用 .png、.svg 或 .pdf 文件名。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>tree-%1</source>
+        <translation>tree-%1</translation>
+    </message>
+    <message>
+        <source>tree</source>
+        <translation>tree</translation>
+    </message>
+    <message>
+        <source>Export Tree</source>
+        <translation>导出树</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TreeNodeItem</name>
+    <message>
+        <source>samples %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>samples %1 · %2 %3</source>
+        <translation>样本 %1 · %2 %3</translation>
+    </message>
+    <message>
+        <source>missing → left</source>
+        <translation>缺失 → 左</translation>
+    </message>
+    <message>
+        <source>missing → right</source>
+        <translation>缺失 → 右</translation>
+    </message>
+    <message>
+        <source>%1: %2%</source>
+        <translation>%1：%2%</translation>
+    </message>
+    <message>
+        <source>mean %1 ± %2</source>
+        <translation>均值 %1 ± %2</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>均值 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>probability %1</source>
+        <translation>概率 %1</translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation>值 %1</translation>
+    </message>
+    <message>
+        <source>spread ± %1</source>
+        <translation>离散度 ± %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Node %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;节点 %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Missing values go left</source>
+        <translation>缺失值分到左侧</translation>
+    </message>
+    <message>
+        <source>Missing values go right</source>
+        <translation>缺失值分到右侧</translation>
+    </message>
+    <message>
+        <source>Leaf</source>
+        <translation>叶节点</translation>
+    </message>
+    <message>
+        <source>Samples: %1</source>
+        <translation>样本数：%1</translation>
+    </message>
+    <message>
+        <source>Impurity (%1): %2</source>
+        <translation>不纯度（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Mean: %1</source>
+        <translation>均值：%1</translation>
+    </message>
+    <message>
+        <source>Standard deviation: %1</source>
+        <translation>标准差：%1</translation>
+    </message>
+    <message>
+        <source>Adds %1 to the %2</source>
+        <translation>为%2贡献 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) folded below</source>
+        <translation>
+            <numerusform>下方折叠了 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n 个节点</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::TuningDialog</name>
     <message>
         <source>Choose a learner with parameters in the training panel.</source>
@@ -2238,6 +3222,49 @@ Default: %3</source>
     <message>
         <source>Train the best candidate&apos;s parameters as a normal run, validated on the same folds, and save it to the model history</source>
         <translation>用最佳候选的参数进行一次常规训练，在相同的折上验证，并保存到模型历史</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::TuningHeatmap</name>
+    <message>
+        <source>No searched parameters to show</source>
+        <translation>没有可显示的搜索参数</translation>
+    </message>
+    <message>
+        <source>%1 (lower is better)</source>
+        <translation>%1（越低越好）</translation>
+    </message>
+    <message>
+        <source>mean %1 over the folds; best outlined</source>
+        <translation>各折 %1 的均值；最佳值加框标出</translation>
+    </message>
+    <message>
+        <source>each cell: the best over %1</source>
+        <translation>每个单元格：%1 各取值中的最佳值</translation>
+    </message>
+    <message>
+        <source>values grouped into ranges</source>
+        <translation>取值已按区间分组</translation>
+    </message>
+    <message>
+        <source>%1: %2 ± %3</source>
+        <translation>%1：%2 ± %3</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <source>The searched parameter along the columns</source>
+        <translation>沿列方向排列的搜索参数</translation>
+    </message>
+    <message>
+        <source>The searched parameter along the rows</source>
+        <translation>沿行方向排列的搜索参数</translation>
     </message>
 </context>
 <context>
