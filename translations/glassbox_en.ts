@@ -333,6 +333,17 @@
     </message>
 </context>
 <context>
+    <name>EngineThread</name>
+    <message>
+        <source>Not enough memory.</source>
+        <translation type="unfinished">Not enough memory.</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation type="unfinished">Unknown error.</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Cannot export to %1: use a .png, .svg or .pdf file name.</source>
@@ -623,17 +634,6 @@ Missing: %3</translation>
     </message>
 </context>
 <context>
-    <name>glassbox::gui::EngineWorker</name>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>Not enough memory.</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>Unknown error.</translation>
-    </message>
-</context>
-<context>
     <name>glassbox::gui::ExplainView</name>
     <message>
         <source>Tree</source>
@@ -746,14 +746,6 @@ Missing: %3</translation>
 </context>
 <context>
     <name>glassbox::gui::ExplanationWorker</name>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>Not enough memory.</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>Unknown error.</translation>
-    </message>
     <message>
         <source>Curves need a classification model.</source>
         <translation>Curves need a classification model.</translation>
@@ -1038,14 +1030,6 @@ Its model and its evaluations are removed from the history. This cannot be undon
     <message>
         <source>Cancelled.</source>
         <translation>Cancelled.</translation>
-    </message>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>Not enough memory.</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>Unknown error.</translation>
     </message>
 </context>
 <context>
@@ -2027,17 +2011,6 @@ Default: %3</translation>
     </message>
 </context>
 <context>
-    <name>glassbox::gui::PredictionWorker</name>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>Not enough memory.</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>Unknown error.</translation>
-    </message>
-</context>
-<context>
     <name>glassbox::gui::RocPlot</name>
     <message>
         <source>Threshold: above every score (nothing predicted positive)</source>
@@ -2882,17 +2855,6 @@ row %3</translation>
     </message>
 </context>
 <context>
-    <name>glassbox::gui::TrainingWorker</name>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>Not enough memory.</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>Unknown error.</translation>
-    </message>
-</context>
-<context>
     <name>glassbox::gui::TreeExplorer</name>
     <message>
         <source>Decision tree</source>
@@ -2907,24 +2869,12 @@ row %3</translation>
         <translation>Fit the whole tree in the window (Ctrl+0)</translation>
     </message>
     <message>
-        <source>Ctrl+0</source>
-        <translation>Ctrl+0</translation>
-    </message>
-    <message>
         <source>Zoom In</source>
         <translation>Zoom In</translation>
     </message>
     <message>
-        <source>Ctrl+=</source>
-        <translation>Ctrl+=</translation>
-    </message>
-    <message>
         <source>Zoom Out</source>
         <translation>Zoom Out</translation>
-    </message>
-    <message>
-        <source>Ctrl+-</source>
-        <translation>Ctrl+-</translation>
     </message>
     <message>
         <source>Expand All</source>

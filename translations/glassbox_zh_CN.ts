@@ -332,6 +332,17 @@
     </message>
 </context>
 <context>
+    <name>EngineThread</name>
+    <message>
+        <source>Not enough memory.</source>
+        <translation>内存不足。</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>未知错误。</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Cannot export to %1: use a .png, .svg or .pdf file name.</source>
@@ -620,17 +631,6 @@ Missing: %3</source>
     </message>
 </context>
 <context>
-    <name>glassbox::gui::EngineWorker</name>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>内存不足。</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>未知错误。</translation>
-    </message>
-</context>
-<context>
     <name>glassbox::gui::ExplainView</name>
     <message>
         <source>Tree</source>
@@ -743,14 +743,6 @@ Missing: %3</source>
 </context>
 <context>
     <name>glassbox::gui::ExplanationWorker</name>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>内存不足。</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>未知错误。</translation>
-    </message>
     <message>
         <source>Curves need a classification model.</source>
         <translation>曲线需要分类模型。</translation>
@@ -1033,14 +1025,6 @@ Its model and its evaluations are removed from the history. This cannot be undon
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>内存不足。</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>未知错误。</translation>
     </message>
 </context>
 <context>
@@ -2005,17 +1989,6 @@ Default: %3</source>
     </message>
 </context>
 <context>
-    <name>glassbox::gui::PredictionWorker</name>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>内存不足。</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>未知错误。</translation>
-    </message>
-</context>
-<context>
     <name>glassbox::gui::RocPlot</name>
     <message>
         <source>Threshold: above every score (nothing predicted positive)</source>
@@ -2851,17 +2824,6 @@ SHAP 值：%2
     </message>
 </context>
 <context>
-    <name>glassbox::gui::TrainingWorker</name>
-    <message>
-        <source>Not enough memory.</source>
-        <translation>内存不足。</translation>
-    </message>
-    <message>
-        <source>Unknown error.</source>
-        <translation>未知错误。</translation>
-    </message>
-</context>
-<context>
     <name>glassbox::gui::TreeExplorer</name>
     <message>
         <source>Decision tree</source>
@@ -2876,24 +2838,12 @@ SHAP 值：%2
         <translation>缩放整棵树以适应窗口 (Ctrl+0)</translation>
     </message>
     <message>
-        <source>Ctrl+0</source>
-        <translation>Ctrl+0</translation>
-    </message>
-    <message>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <source>Ctrl+=</source>
-        <translation>Ctrl+=</translation>
-    </message>
-    <message>
         <source>Zoom Out</source>
         <translation>缩小</translation>
-    </message>
-    <message>
-        <source>Ctrl+-</source>
-        <translation>Ctrl+-</translation>
     </message>
     <message>
         <source>Expand All</source>

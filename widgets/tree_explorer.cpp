@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsView>
@@ -207,19 +208,17 @@ TreeExplorer::TreeExplorer(QWidget* parent)
     view_->setBackgroundBrush(QColor(0xfb, 0xfb, 0xfb));
     view_->setFrameShape(QFrame::NoFrame);
 
-    auto* fit = new QAction(tr("Fit"), this);
-    fit->setToolTip(tr("Fit the whole tree in the window (Ctrl+0)"));
-    fit->setShortcut(QKeySequence(tr("Ctrl+0")));
-    auto* zoomInAction = new QAction(tr("Zoom In"), this);
-    zoomInAction->setShortcuts(withKey(QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))));
-    auto* zoomOutAction = new QAction(tr("Zoom Out"), this);
-    zoomOutAction->setShortcuts(withKey(QKeySequence::ZoomOut, QKeySequence(tr("Ctrl+-"))));
-    auto* expand = new QAction(tr("Expand All"), this);
-    expand->setToolTip(tr("Unfold every node and lift the depth limit"));
-    auto* exportAction = new QAction(tr("Export…"), this);
-    exportAction->setToolTip(tr("Save the whole tree as a PNG, SVG or PDF file"));
-    auto* copy = new QAction(tr("Copy"), this);
-    copy->setToolTip(tr("Copy a picture of the whole tree"));
+    auto* fit = fitAction_ = new QAction(this);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    auto* zoomInAction = zoomInAction_ = new QAction(this);
+    zoomInAction->setShortcuts(
+        withKey(QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)));
+    auto* zoomOutAction = zoomOutAction_ = new QAction(this);
+    zoomOutAction->setShortcuts(
+        withKey(QKeySequence::ZoomOut, QKeySequence(Qt::CTRL | Qt::Key_Minus)));
+    auto* expand = expandAction_ = new QAction(this);
+    auto* exportAction = exportAction_ = new QAction(this);
+    auto* copy = copyAction_ = new QAction(this);
     for (QAction* a : {fit, zoomInAction, zoomOutAction, expand, exportAction, copy}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
@@ -237,25 +236,25 @@ TreeExplorer::TreeExplorer(QWidget* parent)
     view_->addActions({fit, expand, separator, exportAction, copy});
 
     treeSpin_->setMinimum(1);
-    treeSpin_->setToolTip(tr("Which tree of the model to show"));
     auto* treeLayout = new QHBoxLayout(treeControls_);
     treeLayout->setContentsMargins(0, 0, 0, 0);
-    treeLayout->addWidget(new QLabel(tr("Tree:"), treeControls_));
+    treeLabel_ = new QLabel(treeControls_);
+    treeLayout->addWidget(treeLabel_);
     treeLayout->addWidget(treeSpin_);
     depthSpin_->setRange(0, 0);
-    depthSpin_->setSpecialValueText(tr("all"));
-    depthSpin_->setToolTip(tr("Fold nodes deeper than this into \"+N more\""));
 
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(6, 4, 6, 4);
     bar->setSpacing(6);
     bar->addWidget(treeControls_);
-    bar->addWidget(new QLabel(tr("Depth:"), this));
+    depthLabel_ = new QLabel(this);
+    bar->addWidget(depthLabel_);
     bar->addWidget(depthSpin_);
     for (QAction* a : {fit, zoomOutAction, zoomInAction, expand, exportAction, copy})
         bar->addWidget(toolButton(a));
     info_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(info_, 1);
+    retranslate();
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -295,6 +294,32 @@ int TreeExplorer::depthLimit() const {
 
 double TreeExplorer::zoom() const {
     return view_->transform().m11();
+}
+
+void TreeExplorer::retranslate() {
+    fitAction_->setText(tr("Fit"));
+    fitAction_->setToolTip(tr("Fit the whole tree in the window (Ctrl+0)"));
+    zoomInAction_->setText(tr("Zoom In"));
+    zoomOutAction_->setText(tr("Zoom Out"));
+    expandAction_->setText(tr("Expand All"));
+    expandAction_->setToolTip(tr("Unfold every node and lift the depth limit"));
+    exportAction_->setText(tr("Export…"));
+    exportAction_->setToolTip(tr("Save the whole tree as a PNG, SVG or PDF file"));
+    copyAction_->setText(tr("Copy"));
+    copyAction_->setToolTip(tr("Copy a picture of the whole tree"));
+    treeSpin_->setToolTip(tr("Which tree of the model to show"));
+    treeLabel_->setText(tr("Tree:"));
+    depthLabel_->setText(tr("Depth:"));
+    depthSpin_->setSpecialValueText(tr("all"));
+    depthSpin_->setToolTip(tr("Fold nodes deeper than this into \"+N more\""));
+}
+
+void TreeExplorer::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        updateInfo();
+    }
+    QWidget::changeEvent(event);
 }
 
 void TreeExplorer::setModel(std::shared_ptr<const TrainedModel> model) {

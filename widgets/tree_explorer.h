@@ -81,7 +81,11 @@ class TreeExplorer : public QWidget {
     // success (Export… shows a message box otherwise).
     void exportFinished(const QString& file, const QString& error);
 
+  protected:
+    void changeEvent(QEvent* event) override;
+
   private:
+    void retranslate();
     void showTree();
     void updateInfo();
     void zoomBy(double factor);
@@ -98,6 +102,14 @@ class TreeExplorer : public QWidget {
     TreeScene* scene_;
     TreeGraphicsView* view_;
     QWidget* treeControls_;
+    QAction* fitAction_ = nullptr;
+    QAction* zoomInAction_ = nullptr;
+    QAction* zoomOutAction_ = nullptr;
+    QAction* expandAction_ = nullptr;
+    QAction* exportAction_ = nullptr;
+    QAction* copyAction_ = nullptr;
+    QLabel* treeLabel_ = nullptr;
+    QLabel* depthLabel_ = nullptr;
     QSpinBox* treeSpin_;
     QSpinBox* depthSpin_;
     QLabel* info_;
