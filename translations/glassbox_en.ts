@@ -336,11 +336,11 @@
     <name>EngineThread</name>
     <message>
         <source>Not enough memory.</source>
-        <translation type="unfinished">Not enough memory.</translation>
+        <translation>Not enough memory.</translation>
     </message>
     <message>
         <source>Unknown error.</source>
-        <translation type="unfinished">Unknown error.</translation>
+        <translation>Unknown error.</translation>
     </message>
 </context>
 <context>
