@@ -282,8 +282,11 @@ QWidget* TrainingPanel::buildProgressArea() {
     progress_->setRange(0, kProgressSteps);
     progress_->setValue(0);
     stageLabel_->setObjectName(QStringLiteral("stage"));
-    stageLabel_->setWordWrap(true);
+    // Progress text changes 20 times a second: labels that never ask for another size keep
+    // those changes from relaying out the whole window.
+    stageLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     timeLeftLabel_->setObjectName(QStringLiteral("timeLeft"));
+    timeLeftLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     queueLabel_->setObjectName(QStringLiteral("queue"));
     cancelButton_->setObjectName(QStringLiteral("cancel"));
     cancelButton_->setEnabled(false);
@@ -608,6 +611,7 @@ void TrainingPanel::onJobProgress(int job, double fraction, const QString& stage
     progress_->setValue(
         static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kProgressSteps)));
     stageLabel_->setText(stage);
+    stageLabel_->setToolTip(stage);
     timeLeftLabel_->setText(timeLeftText(secondsLeft));
 }
 
