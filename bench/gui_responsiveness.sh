@@ -8,6 +8,6 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rows=${1:-1000000}
 cmake --build "$root/build" --target widgets_test_workbench >/dev/null
-GLASSBOX_RESPONSIVENESS_ROWS=$rows QT_QPA_PLATFORM=offscreen \
+GLASSBOX_RESPONSIVENESS_ROWS=$rows QTEST_FUNCTION_TIMEOUT=3600000 QT_QPA_PLATFORM=offscreen \
     "$root/build/tests/widgets_test_workbench" windowStaysResponsiveWhileBoostingTrainsOn200kRows \
     | grep -E "rows: trained|PASS|FAIL"
