@@ -5,8 +5,8 @@
 
 #include "engine/byte_io.h"
 #include "engine/errors.h"
+#include "engine/row_selection.h"
 #include "engine/step_columns.h"
-#include "engine/table_rows.h"
 
 namespace glassbox {
 namespace {
@@ -53,7 +53,7 @@ class FittedDropDuplicates final : public FittedStep {
         if (columns_.empty())
             for (const Column& column : table.columns()) compared.push_back(&column);
         for (const std::string& name : columns_)
-            compared.push_back(&table.column(neededColumn(table, name, kName)));
+            compared.push_back(&table.column(requireColumn(table, name, kName)));
 
         auto rowHash = [&](std::size_t row) {
             std::size_t h = 0;
@@ -87,11 +87,11 @@ class FittedDropDuplicates final : public FittedStep {
         report.droppedRows += table.rowCount() - kept.size();
         report.details.emplace_back("duplicate groups", std::to_string(copies.size()));
         if (kept.size() == table.rowCount()) return table;
-        return keepRows(table, kept);
+        return selectRows(table, kept);
     }
 
     void save(ByteWriter& out) const override {
-        out.put<std::uint8_t>(1);
+        out.put<std::uint8_t>(kStepFormatVersion);
         out.putStrings(columns_);
     }
 
@@ -115,7 +115,7 @@ class DropDuplicatesStep final : public PreparationStep {
     }
 
     std::unique_ptr<FittedStep> load(ByteReader& in) const override {
-        expectStepFormat(in, 1, kName);
+        expectStepFormat(in, kName);
         return std::make_unique<FittedDropDuplicates>(in.getStrings());
     }
 

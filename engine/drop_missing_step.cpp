@@ -4,8 +4,8 @@
 
 #include "engine/byte_io.h"
 #include "engine/errors.h"
+#include "engine/row_selection.h"
 #include "engine/step_columns.h"
-#include "engine/table_rows.h"
 
 namespace glassbox {
 namespace {
@@ -46,7 +46,7 @@ class FittedDropMissing final : public FittedStep {
             for (std::size_t c = 0; c < out.columnCount(); ++c) checked.push_back(c);
         } else {
             for (const std::string& name : rowColumns_)
-                checked.push_back(neededColumn(out, name, kName));
+                checked.push_back(requireColumn(out, name, kName));
         }
         std::vector<std::size_t> rows;
         rows.reserve(out.rowCount());
@@ -59,11 +59,11 @@ class FittedDropMissing final : public FittedStep {
         }
         report.droppedRows += out.rowCount() - rows.size();
         if (rows.size() == out.rowCount()) return out;
-        return keepRows(out, rows);
+        return selectRows(out, rows);
     }
 
     void save(ByteWriter& out) const override {
-        out.put<std::uint8_t>(1);
+        out.put<std::uint8_t>(kStepFormatVersion);
         out.putStrings(dropColumns_);
         std::vector<double> shares;
         for (const auto& [column, share] : dropShares_) shares.push_back(share);
@@ -73,7 +73,7 @@ class FittedDropMissing final : public FittedStep {
     }
 
     static std::unique_ptr<FittedStep> load(ByteReader& in) {
-        expectStepFormat(in, 1, kName);
+        expectStepFormat(in, kName);
         std::vector<std::string> dropColumns = in.getStrings();
         const std::vector<double> shares = in.getVector<double>();
         in.require(shares.size() == dropColumns.size(), "dropped columns and shares differ");

@@ -207,7 +207,7 @@ class FittedImpute final : public FittedStep {
             const Fill& fill = fills_[i];
             // Prediction rows come without the target.
             if (fill.column == target_ && table.indexOf(target_) < 0) continue;
-            const std::size_t index = neededColumn(table, fill.column, kName);
+            const std::size_t index = requireColumn(table, fill.column, kName);
             const Column& column = table.column(index);
             if (column.type() != fill.type)
                 throw InvalidArgument(fill.column, "column \"" + fill.column + "\" is " +
@@ -227,7 +227,7 @@ class FittedImpute final : public FittedStep {
     }
 
     void save(ByteWriter& out) const override {
-        out.put<std::uint8_t>(1);
+        out.put<std::uint8_t>(kStepFormatVersion);
         out.putString(target_);
         out.put<std::uint64_t>(fills_.size());
         for (const Fill& fill : fills_) {
@@ -239,7 +239,7 @@ class FittedImpute final : public FittedStep {
     }
 
     static std::unique_ptr<FittedStep> load(ByteReader& in) {
-        expectStepFormat(in, 1, kName);
+        expectStepFormat(in, kName);
         std::string target = in.getString();
         const auto count = in.get<std::uint64_t>();
         in.require(count <= in.remaining(), "too many imputed columns");

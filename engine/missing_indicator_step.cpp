@@ -23,7 +23,7 @@ class FittedMissingIndicator final : public FittedStep {
         Table out = table;
         for (const std::string& name : columns_) {
             task.checkCancelled();
-            const Column& column = table.column(neededColumn(table, name, kName));
+            const Column& column = table.column(requireColumn(table, name, kName));
             const std::string added = name + kSuffix;
             if (out.indexOf(added) >= 0)
                 throw InvalidArgument(name, "the table already has a column \"" + added + "\"");
@@ -39,7 +39,7 @@ class FittedMissingIndicator final : public FittedStep {
     }
 
     void save(ByteWriter& out) const override {
-        out.put<std::uint8_t>(1);
+        out.put<std::uint8_t>(kStepFormatVersion);
         out.putStrings(columns_);
     }
 
@@ -73,7 +73,7 @@ class MissingIndicatorStep final : public PreparationStep {
     }
 
     std::unique_ptr<FittedStep> load(ByteReader& in) const override {
-        expectStepFormat(in, 1, kName);
+        expectStepFormat(in, kName);
         return std::make_unique<FittedMissingIndicator>(in.getStrings());
     }
 

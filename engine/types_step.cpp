@@ -104,7 +104,7 @@ class FittedTypes final : public FittedStep {
         for (const auto& [column, type] : plan_.casts) {
             task.checkCancelled();
             if (skipped(column)) continue;
-            const std::size_t index = neededColumn(out, column, kName);
+            const std::size_t index = requireColumn(out, column, kName);
             std::size_t failures = 0;
             out.replaceColumn(index, convertColumn(out.column(index), type, failures));
             report.changedCells += failures;
@@ -114,7 +114,7 @@ class FittedTypes final : public FittedStep {
         for (const auto& [column, pattern] : plan_.dates) {
             task.checkCancelled();
             if (skipped(column)) continue;
-            const std::size_t index = neededColumn(out, column, kName);
+            const std::size_t index = requireColumn(out, column, kName);
             std::size_t failures = 0;
             out.replaceColumn(index, parseDates(out.column(index), pattern, failures));
             report.changedCells += failures;
@@ -124,7 +124,7 @@ class FittedTypes final : public FittedStep {
         if (!plan_.select.empty()) {
             for (const std::string& column : plan_.select)
                 if (!skipped(column))
-                    columns.push_back(out.column(neededColumn(out, column, kName)));
+                    columns.push_back(out.column(requireColumn(out, column, kName)));
         } else {
             columns = out.columns();
         }
@@ -157,7 +157,7 @@ class FittedTypes final : public FittedStep {
     }
 
     void save(ByteWriter& out) const override {
-        out.put<std::uint8_t>(1);
+        out.put<std::uint8_t>(kStepFormatVersion);
         out.putString(target_);
         std::vector<std::string> castNames;
         std::vector<std::uint8_t> castTypes;
@@ -174,7 +174,7 @@ class FittedTypes final : public FittedStep {
     }
 
     static std::unique_ptr<FittedStep> load(ByteReader& in) {
-        expectStepFormat(in, 1, kName);
+        expectStepFormat(in, kName);
         std::string target = in.getString();
         TypesPlan plan;
         const std::vector<std::string> castNames = in.getStrings();

@@ -5,8 +5,8 @@
 #include "engine/byte_io.h"
 #include "engine/data_rules.h"
 #include "engine/errors.h"
+#include "engine/row_selection.h"
 #include "engine/step_columns.h"
-#include "engine/table_rows.h"
 
 namespace glassbox {
 namespace {
@@ -31,7 +31,7 @@ class FittedValidate final : public FittedStep {
         for (const DataRule& rule : rules_) {
             task.checkCancelled();
             if (rule.column == target_ && table.indexOf(target_) < 0) continue;
-            const Column& column = table.column(neededColumn(table, rule.column, kName));
+            const Column& column = table.column(requireColumn(table, rule.column, kName));
             const std::vector<std::size_t> rows = ruleViolations(rule, column, rule.column);
             for (const std::size_t r : rows) broken[r] = 1;
             report.details.emplace_back("rule " + rule.text(), describeRows(rows, maxRows_));
@@ -44,11 +44,11 @@ class FittedValidate final : public FittedStep {
         for (std::size_t r = 0; r < broken.size(); ++r)
             if (!broken[r]) kept.push_back(r);
         report.droppedRows += count;
-        return keepRows(table, kept);
+        return selectRows(table, kept);
     }
 
     void save(ByteWriter& out) const override {
-        out.put<std::uint8_t>(1);
+        out.put<std::uint8_t>(kStepFormatVersion);
         out.putString(rulesText_);
         out.putString(target_);
         out.put<std::uint8_t>(drop_ ? 1 : 0);
@@ -92,7 +92,7 @@ class ValidateStep final : public PreparationStep {
     }
 
     std::unique_ptr<FittedStep> load(ByteReader& in) const override {
-        expectStepFormat(in, 1, kName);
+        expectStepFormat(in, kName);
         std::string rules = in.getString();
         std::string target = in.getString();
         const bool drop = in.get<std::uint8_t>() != 0;

@@ -15,8 +15,8 @@
 #include "engine/impute_step.h"
 #include "engine/missing_indicator_step.h"
 #include "engine/random.h"
+#include "engine/row_selection.h"
 #include "engine/table_reader.h"
-#include "engine/table_rows.h"
 #include "engine/types_step.h"
 #include "engine/validate_step.h"
 #include "engine/value_parsing.h"
@@ -902,8 +902,8 @@ class CleaningStepsTest : public QObject {
         QCOMPARE(table.rowCount(), std::size_t(683));
         std::vector<std::size_t> first, rest;
         for (std::size_t r = 0; r < table.rowCount(); ++r) (r < 500 ? first : rest).push_back(r);
-        const Table train = keepRows(table, first);
-        const Table test = keepRows(table, rest);
+        const Table train = selectRows(table, first);
+        const Table test = selectRows(table, rest);
         const auto step = fitted(imputeStep(), train, "strategy=most_frequent", "class");
 
         std::size_t before = 0, columnsWithMissing = 0;
