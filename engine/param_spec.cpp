@@ -140,8 +140,7 @@ ParamValues ParamValues::resolve(const ParamSpecs& specs,
         // Defaults in canonical text too ("1e-9" -> "1e-09"), so a model saved and reloaded
         // carries identical parameters.
         const std::optional<std::string> value = canonicalValue(spec, spec.defaultValue);
-        if (!value)
-            throw std::logic_error("default of " + spec.name + " is outside its own range");
+        if (!value) throw std::logic_error("default of " + spec.name + " is outside its own range");
         out.values_[spec.name] = *value;
     }
     return out;
