@@ -40,7 +40,7 @@ std::string canonicalBoolean(std::string_view text) {
 }
 
 // The canonical text of `raw` for `spec`, or an empty string when it is not allowed.
-std::string canonicalValue(const ParamSpec& spec, std::string_view raw) {
+std::string canonicalNonText(const ParamSpec& spec, std::string_view raw) {
     const auto word = std::find(spec.choices.begin(), spec.choices.end(), raw);
     if (word != spec.choices.end()) return *word;
     switch (spec.type) {
@@ -58,6 +58,8 @@ std::string canonicalValue(const ParamSpec& spec, std::string_view raw) {
             if (!v || !inRange(spec, *v)) return {};
             return formatNumber(*v);
         }
+        case ParamType::Text:
+            return std::string(raw);
         case ParamType::IntegerList: {
             std::string out;
             std::size_t begin = 0;
@@ -73,6 +75,14 @@ std::string canonicalValue(const ParamSpec& spec, std::string_view raw) {
         }
     }
     return {};
+}
+
+// The canonical text of `raw` for `spec`, or nullopt when it is not allowed. Text may be empty.
+std::optional<std::string> canonicalValue(const ParamSpec& spec, std::string_view raw) {
+    if (spec.type == ParamType::Text) return std::string(raw);
+    std::string value = canonicalNonText(spec, raw);
+    if (value.empty()) return std::nullopt;
+    return value;
 }
 
 }  // namespace
@@ -98,6 +108,9 @@ std::string ParamSpec::describeAllowed() const {
         case ParamType::IntegerList:
             text = "comma-separated integers in " + range();
             break;
+        case ParamType::Text:
+            text = "text";
+            break;
     }
     if (!choices.empty()) text += " or " + joinWords(choices, ", ");
     return text;
@@ -115,21 +128,20 @@ ParamValues ParamValues::resolve(const ParamSpecs& specs,
             throw InvalidArgument(name,
                                   "unknown parameter (known: " + joinWords(names, ", ") + ")");
         }
-        const std::string value = canonicalValue(*spec, raw);
-        if (value.empty())
+        const std::optional<std::string> value = canonicalValue(*spec, raw);
+        if (!value)
             throw InvalidArgument(name,
                                   "must be " + spec->describeAllowed() + ", got \"" + raw + "\"");
-        out.values_[name] = value;
+        out.values_[name] = *value;
     }
     for (const ParamSpec& spec : specs) {
         out.types_[spec.name] = spec.type;
         if (out.values_.count(spec.name)) continue;
         // Defaults in canonical text too ("1e-9" -> "1e-09"), so a model saved and reloaded
         // carries identical parameters.
-        const std::string value = canonicalValue(spec, spec.defaultValue);
-        if (value.empty())
-            throw std::logic_error("default of " + spec.name + " is outside its own range");
-        out.values_[spec.name] = value;
+        const std::optional<std::string> value = canonicalValue(spec, spec.defaultValue);
+        if (!value) throw std::logic_error("default of " + spec.name + " is outside its own range");
+        out.values_[spec.name] = *value;
     }
     return out;
 }

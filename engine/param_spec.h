@@ -15,6 +15,7 @@ enum class ParamType : std::uint8_t {
     Choice,       // one of `choices`
     Boolean,      // true / false (also 1/0, yes/no)
     IntegerList,  // comma-separated whole numbers, each in [min, max], e.g. "64,64"
+    Text,         // any text, possibly empty (column lists, rules); checked by its user
 };
 
 // One parameter of a learner: what the GUI builds a form field from and what the CLI checks

@@ -238,6 +238,13 @@ ParamForm::Field ParamForm::makeField(const ParamSpec& spec) {
             return check->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
         };
         field.set = [check](const QString& text) { check->setChecked(text == "true"); };
+    } else if (spec.type == ParamType::Text) {
+        // Free text (e.g. a ';' list of columns): taken as typed.
+        auto* edit = new QLineEdit(this);
+        connect(edit, &QLineEdit::textChanged, this, &ParamForm::changed);
+        field.editor = edit;
+        field.text = [edit] { return edit->text(); };
+        field.set = [edit](const QString& text) { edit->setText(text); };
     } else {
         auto* edit = new QLineEdit(this);
         edit->setValidator(new QRegularExpressionValidator(

@@ -278,6 +278,9 @@ QString TuningDialog::suggestedValues(const ParamSpec& spec, std::optional<TaskK
     switch (spec.type) {
         case ParamType::Boolean:
             return QStringLiteral("true,false");
+        case ParamType::Text:
+            // Free text has no natural alternatives: suggest just the default.
+            return QString::fromStdString(spec.defaultValue);
         case ParamType::Choice:
             for (const std::string& choice : spec.choices)
                 if (!task || criterionFits(choice, *task)) values.push_back(choice);

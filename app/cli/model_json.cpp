@@ -17,6 +17,8 @@ std::string_view typeName(ParamType type) {
             return "boolean";
         case ParamType::IntegerList:
             return "integer_list";
+        case ParamType::Text:
+            return "text";
     }
     return "real";
 }

@@ -36,6 +36,8 @@ std::string otherValue(const ParamSpec& spec) {
                                                              : spec.choices.front();
         case ParamType::IntegerList:
             return formatNumber(spec.min) + "," + formatNumber(spec.min);
+        case ParamType::Text:
+            return spec.defaultValue == "a;b" ? "c" : "a;b";
         case ParamType::Integer:
             return formatNumber(std::floor((spec.min + std::min(spec.max, spec.min + 40)) / 2));
         case ParamType::Real:
@@ -68,6 +70,7 @@ class TestParamForm : public QObject {
     void realSpinBoxTakesSmallNumbers();
     void wordOrNumberField();
     void integerListIsValidated();
+    void textIsAPlainLineEdit();
     void setValuesRejectsUnknownAndInvalid();
     void resetToDefaults();
 };
@@ -243,6 +246,27 @@ void TestParamForm::integerListIsValidated() {
     QVERIFY(!form.valid());
     edit->setText("");
     QVERIFY(!form.valid());
+}
+
+// A Text parameter (e.g. a step's ';' column list; no learner has one yet) is taken as typed.
+void TestParamForm::textIsAPlainLineEdit() {
+    const ParamSpec spec{.name = "columns",
+                         .type = ParamType::Text,
+                         .defaultValue = "auto",
+                         .choices = {},
+                         .help = "columns to use"};
+    ParamForm form;
+    form.setSpecs({spec});
+    auto* edit = qobject_cast<QLineEdit*>(form.editor("columns"));
+    QVERIFY(edit);
+    QVERIFY(!edit->validator());
+    QCOMPARE(edit->text(), QString("auto"));
+    edit->clear();
+    QTest::keyClicks(edit, " a ; b,c");
+    QCOMPARE(form.values().at("columns"), std::string(" a ; b,c"));
+    QVERIFY(form.valid());
+    QVERIFY(form.setValues({{"columns", "x;y"}}).isEmpty());
+    QCOMPARE(edit->text(), QString("x;y"));
 }
 
 void TestParamForm::setValuesRejectsUnknownAndInvalid() {
