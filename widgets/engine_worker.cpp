@@ -11,24 +11,12 @@
 #include "engine/errors.h"
 #include "engine/sqlite_reader.h"
 #include "engine/table_reader.h"
+#include "widgets/data_file_reading.h"
 #include "widgets/guarded_call.h"
 #include "widgets/progress_throttle.h"
 
 namespace glassbox::gui {
-namespace {
-
-std::string localPath(const QString& path) {
-    return QFile::encodeName(path).toStdString();
-}
-
-bool isSqliteFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    char header[16] = {};
-    if (!in.read(header, sizeof header)) return false;
-    return glassbox::detectFormat(path, std::string_view(header, sizeof header)) == "sqlite";
-}
-
-}  // namespace
+namespace {}  // namespace
 
 EngineWorker::EngineWorker(QObject* parent) : QObject(parent) {
     registerEngineMetaTypes();
@@ -49,27 +37,14 @@ void EngineWorker::openFile(int token, const QString& path, const QString& sqlit
         [&] {
             const TaskContext task = taskFor(token, cancel);
             task.checkCancelled();
-            const std::string file = localPath(path);
             ReadOptions options;
             options.typeOverrides = types;
-            if (isSqliteFile(file)) {
-                options.format = "sqlite";
-                options.table = sqliteTable.toStdString();
-                if (options.table.empty()) {
-                    const std::vector<std::string> tables = listSqliteTables(file);
-                    if (tables.empty()) throw IoError(file, "the database has no tables");
-                    if (tables.size() > 1) {
-                        QStringList names;
-                        for (const std::string& name : tables)
-                            names << QString::fromStdString(name);
-                        emit sqliteTableNeeded(token, path, names);
-                        return;
-                    }
-                    options.table = tables.front();
-                }
+            DataFileRead read = readDataFile(path, sqliteTable, options, task);
+            if (!read.table) {
+                emit sqliteTableNeeded(token, path, read.tablesToChoose);
+                return;
             }
-            auto table = std::make_shared<LoadedTable>(readTable(file, options, task));
-            emit loaded(token, std::move(table));
+            emit loaded(token, std::move(read.table));
         },
         [&] { emit loadCancelled(token); },
         [&](const QString& message) { emit loadFailed(token, message); });

@@ -15,23 +15,13 @@
 #include "engine/model_registry.h"
 #include "engine/sqlite_reader.h"
 #include "engine/table_reader.h"
+#include "widgets/data_file_reading.h"
 #include "widgets/engine_types.h"
 #include "widgets/guarded_call.h"
 #include "widgets/progress_throttle.h"
 
 namespace glassbox::gui {
 namespace {
-
-std::string localPath(const QString& path) {
-    return QFile::encodeName(path).toStdString();
-}
-
-bool isSqliteFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    char header[16] = {};
-    if (!in.read(header, sizeof header)) return false;
-    return detectFormat(path, std::string_view(header, sizeof header)) == "sqlite";
-}
 
 unsigned threadCount() {
     return static_cast<unsigned>(std::max(1, QThread::idealThreadCount()));
@@ -116,26 +106,14 @@ void PredictionWorker::readFile(int id, const QString& path, const QString& sqli
         [&] {
             const TaskContext task = taskFor(id, cancel);
             task.checkCancelled();
-            const std::string file = localPath(path);
             ReadOptions options;
             options.threads = threadCount();
-            if (isSqliteFile(file)) {
-                options.format = "sqlite";
-                options.table = sqliteTable.toStdString();
-                if (options.table.empty()) {
-                    const std::vector<std::string> tables = listSqliteTables(file);
-                    if (tables.empty()) throw IoError(file, "the database has no tables");
-                    if (tables.size() > 1) {
-                        QStringList names;
-                        for (const std::string& name : tables)
-                            names << QString::fromStdString(name);
-                        emit sqliteTableNeeded(id, path, names);
-                        return;
-                    }
-                    options.table = tables.front();
-                }
+            DataFileRead read = readDataFile(path, sqliteTable, options, task);
+            if (!read.table) {
+                emit sqliteTableNeeded(id, path, read.tablesToChoose);
+                return;
             }
-            emit tableRead(id, std::make_shared<const LoadedTable>(readTable(file, options, task)));
+            emit tableRead(id, std::move(read.table));
         },
         [&] { emit cancelled(id); }, [&](const QString& message) { emit failed(id, message); });
 }
