@@ -149,4 +149,49 @@ inline std::string detail(const StepReport& report, const std::string& name) {
     return "(none)";
 }
 
+// The "columns" parameter as text, for the steps that transform numeric columns: a ';' list
+// (items trimmed, in the order given) or auto, checked on numericColumnsTable(). `chosen`
+// empty: the fit must fail naming "columns".
+inline void addNumericColumnListRows() {
+    QTest::addColumn<QString>("columns");
+    QTest::addColumn<QStringList>("chosen");
+    QTest::newRow("one") << "b" << QStringList{"b"};
+    QTest::newRow("two, trimmed, given order") << " c ; a " << QStringList{"c", "a"};
+    QTest::newRow("auto") << "auto" << QStringList{"a", "b", "c"};
+    QTest::newRow("empty is auto") << "" << QStringList{"a", "b", "c"};
+    QTest::newRow("unknown") << "a;zz" << QStringList{};
+    QTest::newRow("categorical") << "a;k" << QStringList{};
+    QTest::newRow("target") << "target" << QStringList{};
+    QTest::newRow("twice") << "a; a" << QStringList{};
+    QTest::newRow("empty item") << "a;;b" << QStringList{};
+}
+
+inline Table numericColumnsTable() {
+    return Table({numbers("a", {1, 2, 3, 4, 50}), numbers("b", {10, 20, 30, 40, 41}),
+                  numbers("c", {-1, 0, 1, 2, 3}), categories("k", {"p", "q", "p", "q", "p"}),
+                  numbers("target", {0, 1, 0, 1, 0})});
+}
+
+// Fits `step` on `table` with `params` (which hold "columns"): with `chosen` empty the fit
+// fails naming "columns"; otherwise the fitted step (a Fitted) works on exactly `chosen`, in
+// that order, and every other column passes through unchanged.
+template <class Fitted>
+void checkColumnChoice(const PreparationStep& step, const Table& table,
+                       const std::map<std::string, std::string>& params,
+                       const QStringList& chosen) {
+    if (chosen.isEmpty()) {
+        QCOMPARE(failingParameter([&] { fitWith(step, table, "target", params); }),
+                 std::string("columns"));
+        return;
+    }
+    const auto fitted = fitWith(step, table, "target", params);
+    std::vector<std::string> expected;
+    for (const QString& name : chosen) expected.push_back(name.toStdString());
+    QCOMPARE(dynamic_cast<const Fitted&>(*fitted).columns(), expected);
+    const Table out = applied(*fitted, table);
+    for (const Column& column : table.columns())
+        if (std::find(expected.begin(), expected.end(), column.name()) == expected.end())
+            QCOMPARE(textsOf(out, column.name()), textsOf(table, column.name()));
+}
+
 }  // namespace steptest

@@ -177,20 +177,7 @@ class EncodingStepsTest : public QObject {
                                    categories("target", {"y", "n", "y", "n", "y"})});
         const std::map<std::string, std::string> params{{"method", "ordinal"},
                                                         {"columns", columns.toStdString()}};
-        if (chosen.isEmpty()) {
-            QCOMPARE(failingParameter([&] { fitWith(encodeStep(), table, "target", params); }),
-                     std::string("columns"));
-            return;
-        }
-        const auto fitted = fitWith(encodeStep(), table, "target", params);
-        Names expected;
-        for (const QString& name : chosen) expected.push_back(name.toStdString());
-        QCOMPARE(dynamic_cast<const FittedEncode&>(*fitted).columns(), expected);
-        // Columns not chosen pass through unchanged.
-        const Table out = applied(*fitted, table);
-        for (const Column& column : table.columns())
-            if (std::find(expected.begin(), expected.end(), column.name()) == expected.end())
-                QCOMPARE(textsOf(out, column.name()), textsOf(table, column.name()));
+        checkColumnChoice<FittedEncode>(encodeStep(), table, params, chosen);
     }
 
     // "order" as text: the ordinal codes follow the given ';' list.

@@ -225,42 +225,13 @@ class OutlierStepsTest : public QObject {
     }
 
     // The "columns" parameter as text: a ';' list (items trimmed, in the order given) or auto.
-    void explicitColumnList_data() {
-        QTest::addColumn<QString>("columns");
-        QTest::addColumn<QStringList>("chosen");  // empty: the fit fails naming "columns"
-        QTest::newRow("one") << "b" << QStringList{"b"};
-        QTest::newRow("two, trimmed, given order") << " c ; a " << QStringList{"c", "a"};
-        QTest::newRow("auto") << "auto" << QStringList{"a", "b", "c"};
-        QTest::newRow("empty is auto") << "" << QStringList{"a", "b", "c"};
-        QTest::newRow("unknown") << "a;zz" << QStringList{};
-        QTest::newRow("categorical") << "a;k" << QStringList{};
-        QTest::newRow("target") << "target" << QStringList{};
-        QTest::newRow("twice") << "a; a" << QStringList{};
-        QTest::newRow("empty item") << "a;;b" << QStringList{};
-    }
+    void explicitColumnList_data() { addNumericColumnListRows(); }
     void explicitColumnList() {
         QFETCH(QString, columns);
         QFETCH(QStringList, chosen);
-        const Table table =
-            Table({numbers("a", {1, 2, 3, 4, 50}), numbers("b", {10, 20, 30, 40, 41}),
-                   numbers("c", {-1, 0, 1, 2, 3}), categories("k", {"p", "q", "p", "q", "p"}),
-                   numbers("target", {0, 1, 0, 1, 0})});
-        const std::map<std::string, std::string> params{{"method", "iqr"},
-                                                        {"columns", columns.toStdString()}};
-        if (chosen.isEmpty()) {
-            QCOMPARE(failingParameter([&] { fitWith(outliersStep(), table, "target", params); }),
-                     std::string("columns"));
-            return;
-        }
-        const auto fitted = fitWith(outliersStep(), table, "target", params);
-        Names expected;
-        for (const QString& name : chosen) expected.push_back(name.toStdString());
-        QCOMPARE(dynamic_cast<const FittedOutliers&>(*fitted).columns(), expected);
-        // Columns not chosen pass through unchanged.
-        const Table out = applied(*fitted, table);
-        for (const Column& column : table.columns())
-            if (std::find(expected.begin(), expected.end(), column.name()) == expected.end())
-                QCOMPARE(textsOf(out, column.name()), textsOf(table, column.name()));
+        checkColumnChoice<FittedOutliers>(outliersStep(), numericColumnsTable(),
+                                          {{"method", "iqr"}, {"columns", columns.toStdString()}},
+                                          chosen);
     }
 };
 
