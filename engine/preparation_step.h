@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "engine/param_spec.h"
+#include "engine/privacy_budget.h"
 #include "engine/table.h"
 #include "engine/task.h"
 
@@ -49,6 +51,9 @@ class FittedStep {
                         const TaskContext& task) const = 0;
     // Everything apply() needs; the step's load() reads it back.
     virtual void save(ByteWriter& out) const = 0;
+    // Differentially private releases: what one apply() at StepUse::Training spends, charged to
+    // the pipeline's budget before it runs. Other steps spend nothing.
+    virtual std::optional<PrivacyLoss> privacyLoss() const { return std::nullopt; }
 };
 
 // A kind of preparation step: its parameters and how to fit one.
@@ -65,6 +70,10 @@ class PreparationStep {
                                             const ParamValues& params, std::uint64_t seed,
                                             const TaskContext& task) const = 0;
     virtual std::unique_ptr<FittedStep> load(ByteReader& in) const = 0;
+    // Data-protection steps (pseudonyms, generalisation, k-anonymity, DP noise) release a
+    // protected table: a training pipeline applies them once to the whole table before rows are
+    // split for validation, so a release is never repeated per fold.
+    virtual bool protectsData() const { return false; }
 };
 
 // "impute:strategy=median,columns=a;b" -> {"impute", {{"strategy","median"},{"columns","a;b"}}}.

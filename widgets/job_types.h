@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/dataset.h"
+#include "engine/preparation_pipeline.h"
 #include "engine/training_run.h"
 #include "engine/tuning.h"
 
@@ -30,6 +31,10 @@ struct TrainingRequest {
     std::string target;
     std::optional<TaskKind> task;                      // nullopt: inferred from the target
     std::optional<std::vector<std::string>> features;  // nullopt: every usable column
+    // Preparation steps as STEP text ("impute:strategy=median"), fitted inside validation and
+    // stored with the model; empty: none. `privacyBudget` bounds their DP releases.
+    std::vector<std::string> preparation;
+    PrivacyAllowance privacyBudget;
     ValidationPlan validation;
     std::uint64_t seed = 0;
     bool saveToHistory = true;
