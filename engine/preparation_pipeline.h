@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <span>
@@ -116,8 +117,11 @@ struct PreparedTable {
 // (StepUse::Training), with `target` named so steps leave it alone or use it. Privacy releases
 // are charged to spec.budget before they draw noise (InvalidArgument("epsilon"/"delta") when it
 // does not allow them). Randomised steps are seeded from `seed` and their place in the list.
+// `afterStep`, when given, sees the table after each step (the GUI's before/after preview).
+using StepObserver = std::function<void(std::size_t step, const Table& after)>;
 PreparedTable fitPipeline(const PipelineSpec& spec, const Table& training,
-                          const std::string& target, std::uint64_t seed, const TaskContext& task);
+                          const std::string& target, std::uint64_t seed, const TaskContext& task,
+                          const StepObserver& afterStep = {});
 
 // Splits a training pipeline where learning starts: the leading data-protection steps
 // (PreparationStep::protectsData) are applied once to the whole table before rows are split for
