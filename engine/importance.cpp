@@ -234,7 +234,7 @@ DatasetResult labelledRows(const TrainedModel& model, const Table& table, const 
             }
     }
     result.droppedRows = rows.size() - kept.size();
-    data.features = encodeFeatures(table, model.schema, source).subset(kept);
+    data.features = model.features(table, source).subset(kept);
     result.tableRows = std::move(kept);
     return result;
 }

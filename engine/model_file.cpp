@@ -42,6 +42,14 @@ nlohmann::json headerOf(const TrainedModel& t) {
     };
 }
 
+// Version 2 headers list the preparation steps; version 1 has none.
+nlohmann::json headerWithPreparation(const TrainedModel& t) {
+    nlohmann::json h = headerOf(t);
+    if (!t.preparation.empty())
+        h["preparation"] = nlohmann::json::parse(pipelineJson(t.preparation.spec()));
+    return h;
+}
+
 // Reads the header's metadata into `t`, checking every field's type and meaning.
 void readHeader(const nlohmann::json& h, TrainedModel& t, const std::string& source) {
     auto fail = [&](const std::string& what) { throw ModelFormatError(source, what); };
@@ -113,14 +121,22 @@ void readHeader(const nlohmann::json& h, TrainedModel& t, const std::string& sou
 
 }  // namespace
 
+FeatureMatrix TrainedModel::features(const Table& table, const std::string& source,
+                                     const TaskContext& task) const {
+    if (preparation.empty()) return encodeFeatures(table, schema, source);
+    return encodeFeatures(preparation.apply(table, StepUse::Prediction, nullptr, task), schema,
+                          source);
+}
+
 Predictions TrainedModel::predict(const Table& table, const std::string& source,
                                   const TaskContext& task) const {
-    return model->predict(encodeFeatures(table, schema, source), task);
+    return model->predict(features(table, source, task.sub(0.0, 0.2)), task.sub(0.2, 1.0));
 }
 
 std::vector<std::uint8_t> serializeModel(const TrainedModel& trained) {
-    const std::string header = headerOf(trained).dump();
+    const std::string header = headerWithPreparation(trained).dump();
     ByteWriter payload;
+    if (!trained.preparation.empty()) trained.preparation.save(payload);
     trained.model->save(payload);
     const std::vector<std::uint8_t>& body = payload.bytes();
     if (header.size() > kMaxModelHeaderBytes)
@@ -136,7 +152,7 @@ std::vector<std::uint8_t> serializeModel(const TrainedModel& trained) {
     std::vector<std::uint8_t> out(kPreambleBytes + header.size() + body.size());
     std::uint8_t* p = out.data();
     std::memcpy(p, kMagic, 8);
-    putLittle<std::uint32_t>(p + 8, kModelFormatVersion);
+    putLittle<std::uint32_t>(p + 8, trained.preparation.empty() ? 1 : kModelFormatVersion);
     putLittle<std::uint32_t>(p + 12, static_cast<std::uint32_t>(header.size()));
     putLittle<std::uint64_t>(p + 16, body.size());
     std::memcpy(p + 24, digest.data(), digest.size());
@@ -177,6 +193,15 @@ TrainedModel deserializeModel(std::span<const std::uint8_t> bytes, const std::st
     if (h.is_discarded()) fail("the header is not valid JSON");
     readHeader(h, t, source);
     ByteReader in(body, source);
+    if (version >= 2 && h.contains("preparation")) {
+        PipelineSpec spec;
+        try {
+            spec = parsePipelineJson(h["preparation"].dump(), source);
+        } catch (const InvalidArgument& e) {
+            fail(e.what());
+        }
+        if (!spec.empty()) t.preparation = FittedPipeline::load(in, spec, source);
+    }
     t.model = t.learnerInfo().load(in, t.schema, t.task, t.classes.size());
     in.expectEnd();
     return t;

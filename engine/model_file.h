@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/learner.h"
+#include "engine/preparation_pipeline.h"
 
 namespace glassbox {
 
@@ -23,18 +24,26 @@ struct TrainedModel {
     FeatureSchema schema;
     std::uint64_t seed = 0;
     std::unique_ptr<Model> model;
+    // The preparation steps fitted with the model (empty: none): applied to every table before
+    // its features are encoded, so new rows are prepared exactly as the training rows were.
+    FittedPipeline preparation;
 
     const Learner& learnerInfo() const { return learnerNamed(learner); }
-    // Predictions for `table` (its target column, if present, is ignored). `source` names the
-    // table in errors.
+    // `table` prepared by `preparation` (StepUse::Prediction: one row out per row in) and
+    // encoded with `schema`. `source` names the table in errors.
+    FeatureMatrix features(const Table& table, const std::string& source,
+                           const TaskContext& task = {}) const;
+    // Predictions for `table` (its target column, if present, is ignored).
     Predictions predict(const Table& table, const std::string& source,
                         const TaskContext& task) const;
 };
 
-// The model file format, version 1 (docs/model-format.md): a fixed preamble (magic, format
-// version, header and payload lengths, SHA-256 of header + payload), a JSON header of at most
-// kMaxModelHeaderBytes with the metadata, and the learner's binary payload.
-inline constexpr std::uint32_t kModelFormatVersion = 1;
+// The model file format (docs/model-format.md): a fixed preamble (magic, format version, header
+// and payload lengths, SHA-256 of header + payload), a JSON header of at most
+// kMaxModelHeaderBytes with the metadata, and the binary payload. Version 2 adds preparation
+// steps (their list in the header, their fitted state before the learner's payload); a model
+// without steps is still written as version 1, which every Glassbox reads.
+inline constexpr std::uint32_t kModelFormatVersion = 2;
 inline constexpr std::uint32_t kMaxModelHeaderBytes = 1u << 20;
 
 std::vector<std::uint8_t> serializeModel(const TrainedModel& trained);

@@ -337,7 +337,10 @@ std::int64_t ModelRegistry::addVersion(const TrainedModel& model, const NewVersi
     v.metrics = numericMetrics(v.metricsJson, db_->path());
     v.validationJson = validationJsonText(given.validation, given.perFold);
     v.dataset = given.dataset;
-    v.preparationJson = given.preparationJson.empty() ? "[]" : given.preparationJson;
+    // The steps fitted with the model are the version's preparation.
+    v.preparationJson = !model.preparation.empty()      ? pipelineJson(model.preparation.spec())
+                        : given.preparationJson.empty() ? "[]"
+                                                        : given.preparationJson;
     v.seed = model.seed;
     v.glassboxVersion = GLASSBOX_VERSION;
     v.parent = given.parent;

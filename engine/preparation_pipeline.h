@@ -95,8 +95,7 @@ class FittedPipeline {
     void save(ByteWriter& out) const;
     // Reads what save() wrote for `spec`; throws ModelFormatError(source) on anything
     // inconsistent.
-    static FittedPipeline load(ByteReader& in, const PipelineSpec& spec,
-                               const std::string& source);
+    static FittedPipeline load(ByteReader& in, const PipelineSpec& spec, const std::string& source);
 
     // Appends `later`'s steps after this one's.
     void append(FittedPipeline&& later);

@@ -173,9 +173,8 @@ std::vector<ValidationResult> repeatedCrossValidate(const Learner& learner, cons
     return out;
 }
 
-ValidationResult holdout(const Learner& learner, const Dataset& data, const ParamValues& params,
-                         const FitOptions& options, double testFraction, FoldRule rule,
-                         const TaskContext& task) {
+std::vector<std::size_t> holdoutTestRows(const Dataset& data, double testFraction, FoldRule rule,
+                                         std::uint64_t seed) {
     if (!(testFraction > 0 && testFraction < 1))
         throw InvalidArgument("--test-fraction", "must be a number in (0, 1)");
     const std::size_t n = data.rows();
@@ -187,7 +186,7 @@ ValidationResult holdout(const Learner& learner, const Dataset& data, const Para
         std::fill(isTest.end() - testCount, isTest.end(), 1);
     } else {
         // Stratified: each class contributes its share, rounded so the total is testCount.
-        Random random(options.seed, 0x401d);
+        Random random(seed, 0x401d);
         std::vector<std::size_t> order(n);
         std::iota(order.begin(), order.end(), 0);
         random.shuffle(order.begin(), order.end());
@@ -200,8 +199,28 @@ ValidationResult holdout(const Learner& learner, const Dataset& data, const Para
         for (std::size_t i = 0; i < testCount; ++i)
             isTest[order[static_cast<std::size_t>(std::floor((i + 0.5) * step))]] = 1;
     }
-    std::vector<std::size_t> trainRows, testRows;
-    for (std::size_t r = 0; r < n; ++r) (isTest[r] ? testRows : trainRows).push_back(r);
+    std::vector<std::size_t> testRows;
+    for (std::size_t r = 0; r < n; ++r)
+        if (isTest[r]) testRows.push_back(r);
+    return testRows;
+}
+
+std::vector<std::size_t> otherRows(std::size_t rows, std::span<const std::size_t> excluded) {
+    std::vector<std::uint8_t> out(rows, 0);
+    for (std::size_t r : excluded) out[r] = 1;
+    std::vector<std::size_t> kept;
+    kept.reserve(rows - std::min(rows, excluded.size()));
+    for (std::size_t r = 0; r < rows; ++r)
+        if (!out[r]) kept.push_back(r);
+    return kept;
+}
+
+ValidationResult holdout(const Learner& learner, const Dataset& data, const ParamValues& params,
+                         const FitOptions& options, double testFraction, FoldRule rule,
+                         const TaskContext& task) {
+    const std::vector<std::size_t> testRows =
+        holdoutTestRows(data, testFraction, rule, options.seed);
+    const std::vector<std::size_t> trainRows = otherRows(data.rows(), testRows);
     const Dataset train = data.subset(trainRows);
     const Dataset test = data.subset(testRows);
     ValidationResult result;

@@ -63,6 +63,13 @@ std::vector<ValidationResult> repeatedCrossValidate(const Learner& learner, cons
                                                     std::size_t repeats, FoldRule rule,
                                                     const TaskContext& task);
 
+// The holdout's test rows (ascending): the last `testFraction` of the rows (FoldRule::Index) or
+// a stratified sample of that size shuffled by `seed`. Throws InvalidArgument("--test-fraction").
+std::vector<std::size_t> holdoutTestRows(const Dataset& data, double testFraction, FoldRule rule,
+                                         std::uint64_t seed);
+// The rows in [0, rows) that are not in `excluded`, ascending.
+std::vector<std::size_t> otherRows(std::size_t rows, std::span<const std::size_t> excluded);
+
 // Holdout: the test set is the last `testFraction` of the rows in file order (FoldRule::Index)
 // or a stratified, seeded sample of that size.
 ValidationResult holdout(const Learner& learner, const Dataset& data, const ParamValues& params,

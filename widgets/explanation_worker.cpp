@@ -104,7 +104,7 @@ std::shared_ptr<const FeatureMatrix> ExplanationWorker::encoded(const Explanatio
         return cache_.features;
     cache_ = {};  // the old matrix may be large: free it before encoding the new one
     auto features = std::make_shared<const FeatureMatrix>(
-        encodeFeatures(table, model.schema, subject.source.toStdString()));
+        model.features(table, subject.source.toStdString()));
     cache_ = {subject.model, subject.table, features};
     return features;
 }

@@ -217,7 +217,7 @@ std::shared_ptr<const FeatureMatrix> PredictionWorker::encoded(const LoadedVersi
         return cache_.features;
     cache_ = {version, table,
               std::make_shared<const FeatureMatrix>(
-                  encodeFeatures(table->table, version->model.schema, source))};
+                  version->model.features(table->table, source))};
     return cache_.features;
 }
 

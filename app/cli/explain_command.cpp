@@ -236,7 +236,7 @@ int runExplain(const ExplainArguments& args, const GlobalOptions& global, const 
                           : parseRowList(args.rows, loaded.table.rowCount(), args.file);
 
     if (args.method == "shap") {
-        const FeatureMatrix features = encodeFeatures(loaded.table, model.schema, args.file);
+        const FeatureMatrix features = model.features(loaded.table, args.file);
         std::vector<std::size_t> explained = rows;
         if (explained.empty()) {
             explained.resize(features.rows());
@@ -276,7 +276,7 @@ int runExplain(const ExplainArguments& args, const GlobalOptions& global, const 
         options.rows = rows;
         options.seed = global.seed;
         options.threads = threads;
-        const FeatureMatrix features = encodeFeatures(loaded.table, model.schema, args.file);
+        const FeatureMatrix features = model.features(loaded.table, args.file);
         out =
             pdpJson(partialDependence(*model.model, features, feature, options, task.sub(0.1, 1.0)),
                     model, args.ice);

@@ -11,6 +11,7 @@
 #include "app/cli/global_options.h"
 #include "app/cli/inspect_command.h"
 #include "app/cli/model_commands.h"
+#include "app/cli/prepare_command.h"
 #include "app/cli/usage_error.h"
 #include "engine/errors.h"
 #include "engine/task.h"
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
 
     CommandAction action;
     addInspectCommand(app, global, action);
+    addPrepareCommand(app, global, action);
     addTrainCommand(app, global, action);
     addTuneCommand(app, global, action);
     addCompareCommand(app, global, action);

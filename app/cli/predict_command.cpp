@@ -9,6 +9,7 @@
 #include "app/cli/exit_codes.h"
 #include "app/cli/model_commands.h"
 #include "app/cli/model_source.h"
+#include "engine/csv_writer.h"
 #include "engine/errors.h"
 #include "engine/model_file.h"
 #include "engine/table_reader.h"
@@ -22,20 +23,6 @@ struct PredictArguments {
     ModelSource model;
     std::string out;
 };
-
-// RFC 4180: quoted when it holds a comma, a quote or a line break.
-void writeCsvField(std::ostream& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out << field;
-        return;
-    }
-    out << '"';
-    for (char c : field) {
-        if (c == '"') out << '"';
-        out << c;
-    }
-    out << '"';
-}
 
 void writePredictions(std::ostream& out, const Table& table, const TrainedModel& model,
                       const Predictions& predictions) {

@@ -10,13 +10,14 @@
 #include "app/cli/history_registry.h"
 #include "app/cli/model_commands.h"
 #include "app/cli/model_json.h"
+#include "app/cli/preparation_json.h"
 #include "app/cli/stats_json.h"
 #include "app/cli/training_data.h"
 #include "engine/dataset_fingerprint.h"
 #include "engine/errors.h"
 #include "engine/model_file.h"
 #include "engine/table_reader.h"
-#include "engine/training_run.h"
+#include "engine/table_training.h"
 
 namespace glassbox::cli {
 namespace {
@@ -36,6 +37,8 @@ struct TrainArguments {
     std::optional<std::int64_t> parent;
     std::optional<std::int64_t> retrain;  // --version ID
     std::string out;
+    std::vector<std::string> prepare;  // STEP texts
+    std::string privacyBudget;
 };
 
 std::map<std::string, std::string> givenParams(const std::vector<std::string>& assignments) {
@@ -101,6 +104,7 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     std::map<std::string, std::string> given = givenParams(args.params);
     std::string taskText = args.task;
     std::optional<std::int64_t> parent = args.parent;
+    PipelineSpec preparation = pipelineFromOptions(args.prepare, args.privacyBudget);
     if (args.retrain) {
         const ModelVersion base =
             namingVersion("--version", [&] { return history->show(*args.retrain); });
@@ -109,6 +113,11 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
         if (taskText.empty()) taskText = std::string(taskName(base.task));
         for (const auto& [key, value] : base.params) given.emplace(key, value);
         if (!parent && !args.noSave) parent = base.id;
+        if (args.prepare.empty()) {
+            const PrivacyAllowance budget = preparation.budget;
+            preparation = parsePipelineJson(base.preparationJson, "--version");
+            preparation.budget = budget;
+        }
     }
     if (args.noSave) history.reset();
     const Learner& learner = learnerNamed(learnerName);
@@ -138,7 +147,15 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     } else {
         plan.kind = ValidationPlan::Kind::TrainingRows;
     }
-    TrainingRun run = trainAndValidate(learner, data, params, plan, options, task.sub(0.1, 1.0));
+    // Without steps the dataset built on reading is trained on; with steps trainOnTable fits them
+    // inside the validation and builds each fold's features from its prepared rows.
+    TableTrainingRun tableRun;
+    if (preparation.empty())
+        tableRun.run = trainAndValidate(learner, data, params, plan, options, task.sub(0.1, 1.0));
+    else
+        tableRun = trainOnTable(learner, loaded.loaded.table, data.target, data.task, std::nullopt,
+                                preparation, params, plan, options, task.sub(0.1, 1.0));
+    TrainingRun& run = tableRun.run;
     TrainedModel& trained = run.trained;
     const double trainSeconds = run.trainSeconds;
     nlohmann::json out;
@@ -159,7 +176,7 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     nlohmann::json summary = nlohmann::json::object();
     for (const auto& [name, value] : trained.model->fitSummary()) summary[name] = value;
     std::vector<std::string> featureNames;
-    for (const FeatureInfo& f : data.features.schema().features) featureNames.push_back(f.name);
+    for (const FeatureInfo& f : trained.schema.features) featureNames.push_back(f.name);
 
     out["version"] = nullptr;
     if (history) {
@@ -177,7 +194,15 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     out["classes"] = data.classes;
     out["validation"] = validation;
     out["train_seconds"] = trainSeconds;
-    out["rows"] = data.rows();
+    out["rows"] = preparation.empty() ? data.rows() : tableRun.dataset.rows();
+    if (!preparation.empty()) {
+        nlohmann::json steps = nlohmann::json::array();
+        for (const StepSetting& s : preparation.steps) steps.push_back(stepSettingText(s));
+        out["prepare"] = steps;
+        out["preparation"] = {{"steps", stepReportsJson(tableRun.preparation)},
+                              {"report", privacyReportJson(tableRun.preparation, preparation)},
+                              {"protected_rows", tableRun.protectedRows}};
+    }
     out["features"] = featureNames.size();
     out["feature_names"] = featureNames;
     out["fit_summary"] = summary;
@@ -236,6 +261,11 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
     command->add_option("--parent", args->parent,
                         "The version this one derives from (retrained, tuned...)");
     command->add_option("--out", args->out, "Also write the fitted model to this file");
+    command->add_option("--prepare", args->prepare,
+                        "A preparation STEP (as `prepare --step`), repeatable: fitted on the "
+                        "training rows of each fold and saved with the model");
+    command->add_option("--privacy-budget", args->privacyBudget,
+                        "EPSILON[,DELTA] the dp-noise steps may spend (default 1,1e-05)");
     command->callback([args, &global, &action] {
         action = [args, &global](const TaskContext& task) { return runTrain(*args, global, task); };
     });

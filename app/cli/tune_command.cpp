@@ -163,7 +163,8 @@ int runTune(const TuneArguments& args, const GlobalOptions& global, const TaskCo
                                data.classes,
                                data.features.schema(),
                                global.seed,
-                               std::move(result.bestModel)};
+                               std::move(result.bestModel),
+                               {}};
     if (history) {
         version.name = args.name;
         version.metrics = best.pooled;

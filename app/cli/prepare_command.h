@@ -1,0 +1,13 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli/global_options.h"
+#include "app/cli/inspect_command.h"
+
+namespace glassbox::cli {
+
+// `prepare FILE --step STEP [--step STEP]... --out PATH`: applies preparation steps, writes CSV.
+void addPrepareCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
+
+}  // namespace glassbox::cli
