@@ -219,6 +219,80 @@ class TestPreparationPipeline : public QObject {
         for (const auto& [key, value] : writtenGiven) QVERIFY(value != defaults.text(key));
     }
 
+    // Settings made from form fields (makeStepSetting, as the GUI does) hold any text: values
+    // with commas or quotes survive stepSettingText -> parseStepSetting too.
+    void valuesWithCommasRoundTrip_data() {
+        QTest::addColumn<QString>("step");
+        QTest::addColumn<QString>("parameter");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("constant with a comma") << "impute"
+                                               << "value"
+                                               << "unknown, n/a";
+        QTest::newRow("would read as another parameter") << "impute"
+                                                         << "value"
+                                                         << "x,columns=y";
+        QTest::newRow("category with a comma") << "validate"
+                                               << "rules"
+                                               << "city in Paris, France|Lyon;age>=0";
+        QTest::newRow("date pattern") << "types"
+                                      << "dates"
+                                      << "when=%b %d, %Y";
+        QTest::newRow("leading quote") << "impute"
+                                       << "value"
+                                       << "\"quoted\" text";
+        QTest::newRow("only a quote") << "impute"
+                                      << "value"
+                                      << "\"";
+        QTest::newRow("trailing comma") << "impute"
+                                        << "value"
+                                        << "a,";
+    }
+    void valuesWithCommasRoundTrip() {
+        QFETCH(QString, step);
+        QFETCH(QString, parameter);
+        QFETCH(QString, value);
+        std::map<std::string, std::string> given{{parameter.toStdString(), value.toStdString()}};
+        if (step == "impute") given["strategy"] = "constant";
+        const StepSetting setting = makeStepSetting(step.toStdString(), given);
+        QCOMPARE(setting.params.text(parameter.toStdString()), value.toStdString());
+        const std::string text = stepSettingText(setting);
+        const StepSetting back = parseStepSetting(text);
+        QCOMPARE(back.params.all(), setting.params.all());
+        QCOMPARE(stepSettingText(back), text);
+    }
+
+    // STEP text may quote a value ("..." with "" for a quote) to hold commas; an unclosed quote
+    // or text after the closing one is refused naming --step.
+    void quotedValues_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("value");  // of "value"; "!" for refused
+        QTest::newRow("comma") << "impute:strategy=constant,value=\"a,b\""
+                               << "a,b";
+        QTest::newRow("quote inside") << "impute:value=\"say \"\"hi\"\", ok\",strategy=constant"
+                                      << "say \"hi\", ok";
+        QTest::newRow("empty quoted") << "impute:value=\"\""
+                                      << "";
+        QTest::newRow("quote not first is literal") << "impute:value=a\"b"
+                                                    << "a\"b";
+        QTest::newRow("unclosed") << "impute:value=\"a,b"
+                                  << "!";
+        QTest::newRow("text after the quote") << "impute:value=\"a\"b"
+                                              << "!";
+    }
+    void quotedValues() {
+        QFETCH(QString, text);
+        QFETCH(QString, value);
+        if (value == "!") {
+            const auto error = failure([&] { parseStepText(text.toStdString()); });
+            QVERIFY2(error, "accepted");
+            QCOMPARE(error->first, std::string("--step"));
+            return;
+        }
+        const auto [name, given] = parseStepText(text.toStdString());
+        QCOMPARE(name, std::string("impute"));
+        QCOMPARE(given.at("value"), value.toStdString());
+    }
+
     void settingErrorsNameTheParameter_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("parameter");
