@@ -86,6 +86,29 @@ Table missingValuesTable(std::size_t rows, double missing, std::uint64_t seed) {
     return Table(std::move(columns));
 }
 
+// A numeric target "class": whole numbers 0 / 1 / 2 (classification, imbalanced 6:3:1) or a
+// linear function of the features plus noise (regression); x0..x2 have `missing` cells missing.
+Table numericTargetTable(std::size_t rows, bool regression, double missing, std::uint64_t seed) {
+    Random random(seed);
+    std::vector<std::vector<double>> x(3);
+    std::vector<double> target;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const double u = random.uniform();
+        const double c = u < 0.6 ? 0 : u < 0.9 ? 1 : 2;
+        std::vector<double> values;
+        for (std::size_t f = 0; f < x.size(); ++f)
+            values.push_back((regression ? 0.0 : c * (f == 0 ? 1.5 : -0.8)) + random.normal());
+        target.push_back(regression ? 2 * values[0] - values[1] + 0.3 * random.normal() : c);
+        for (std::size_t f = 0; f < x.size(); ++f)
+            x[f].push_back(random.uniform() < missing ? NAN : values[f]);
+    }
+    std::vector<Column> columns;
+    for (std::size_t f = 0; f < x.size(); ++f)
+        columns.push_back(numbers("x" + std::to_string(f), x[f]));
+    columns.push_back(numbers("class", target));
+    return Table(std::move(columns));
+}
+
 // The leakage test's table: five numeric features, two informative; class "1" about 9% of
 // the rows and overlapping class "0" (test_resampling_steps.cpp's data as a table).
 Table imbalancedTable(std::size_t rows, std::uint64_t seed) {
@@ -157,11 +180,11 @@ struct ManualFit {
 };
 
 ManualFit manualFit(const Learner& learner, const Table& table, const std::string& target,
-                    std::span<const std::size_t> trainRows, const PipelineSpec& spec,
+                    TaskKind task, std::span<const std::size_t> trainRows, const PipelineSpec& spec,
                     const ParamValues& params, const FitOptions& options) {
     ManualFit fit{
         fitPipeline(spec, selectRows(table, trainRows), target, options.seed, {}), {}, nullptr};
-    fit.data = makeDataset(fit.prepared.table, target, TaskKind::Classification).dataset;
+    fit.data = makeDataset(fit.prepared.table, target, task).dataset;
     fit.model = learner.fit(fit.data, params, options, {});
     return fit;
 }
@@ -234,20 +257,33 @@ class TestTableTraining : public QObject {
     // training rows only — exactly the manual loop — and imputing before the split gives other
     // predictions (so the comparison can fail).
     void preparationFittedOnTrainingRowsOnly_data() {
+        QTest::addColumn<QString>("data");
         QTest::addColumn<QString>("plan");
-        QTest::newRow("5-fold stratified") << "cv";
-        QTest::newRow("3-fold index") << "cv index";
-        QTest::newRow("holdout") << "holdout";
-        QTest::newRow("training rows") << "training";
+        for (const char* data : {"classes", "numeric classes", "regression"}) {
+            const std::string d = data;
+            QTest::addRow("%s, 5-fold stratified", data) << d.c_str() << "cv";
+            QTest::addRow("%s, 3-fold index", data) << d.c_str() << "cv index";
+            QTest::addRow("%s, holdout", data) << d.c_str() << "holdout";
+            QTest::addRow("%s, training rows", data) << d.c_str() << "training";
+        }
     }
     void preparationFittedOnTrainingRowsOnly() {
+        QFETCH(QString, data);
         QFETCH(QString, plan);
-        const Table table = missingValuesTable(240, 0.2, 21);
-        const Learner& learner = learnerNamed("logistic_regression");
+        // Categorical classes with a categorical feature; numeric class labels 0 / 1 / 2 with
+        // over-sampling (labels of the resampled rows against the run's classes); regression.
+        const Table table = data == "classes"
+                                ? missingValuesTable(240, 0.2, 21)
+                                : numericTargetTable(240, data == "regression", 0.2, 22);
+        const Learner& learner =
+            learnerNamed(data == "regression" ? "linear_regression" : "logistic_regression");
         const ParamValues params = paramsOf(learner);
         const FitOptions options = seeded(5);
         const PipelineSpec spec =
-            specOf({"impute:strategy=mean", "impute:strategy=most_frequent", "scale", "encode"});
+            data == "classes" ? specOf({"impute:strategy=mean", "impute:strategy=most_frequent",
+                                        "scale", "encode"})
+            : data == "regression" ? specOf({"impute:strategy=mean", "scale:method=robust"})
+                                   : specOf({"impute:strategy=median", "oversample", "scale"});
         const ValidationPlan validation = planOf(plan);
         const TableTrainingRun got =
             trainOnTable(learner, table, "class", std::nullopt, std::nullopt, spec, params,
@@ -255,6 +291,7 @@ class TestTableTraining : public QObject {
         const Dataset base = makeDataset(table, "class", std::nullopt).dataset;
         const std::size_t n = base.rows();
         QCOMPARE(n, table.rowCount());
+        QCOMPARE(base.task, data == "regression" ? TaskKind::Regression : TaskKind::Classification);
 
         // The scored rows and their training rows, as trainOnTable must choose them.
         std::vector<std::vector<std::size_t>> tests;
@@ -272,16 +309,23 @@ class TestTableTraining : public QObject {
         const bool cv = validation.kind == ValidationPlan::Kind::CrossValidation;
         Predictions manual = emptyPredictions(base, cv ? n : tests[0].size());
         Predictions leaky = manual;
-        // Imputation (and scaling) fitted on every row, before the split: the leak.
+        // Imputation (and scaling) fitted on every row, before the split: the leak (compared
+        // when the steps keep the rows, so the split still applies).
         const PreparedTable before = fitPipeline(spec, table, "class", options.seed, {});
+        const bool sameRows = before.table.rowCount() == n;
         for (const std::vector<std::size_t>& testRows : tests) {
             const std::vector<std::size_t> trainRows =
                 validation.kind == ValidationPlan::Kind::TrainingRows ? allRows(n)
                                                                       : otherRows(n, testRows);
             const ManualFit fit =
-                manualFit(learner, table, "class", trainRows, spec, params, options);
+                manualFit(learner, table, "class", base.task, trainRows, spec, params, options);
             QCOMPARE(fit.data.classes, base.classes);
             const Predictions predicted = manualPredict(fit, table, testRows);
+            if (cv)
+                placePredictions(predicted, testRows, manual);
+            else
+                manual = predicted;
+            if (!sameRows) continue;
             const Dataset leakyData =
                 makeDataset(selectRows(before.table, trainRows), "class", std::nullopt).dataset;
             const auto leakyModel = learner.fit(leakyData, params, options, {});
@@ -289,29 +333,27 @@ class TestTableTraining : public QObject {
                 leakyModel->predict(encodeFeatures(selectRows(before.table, testRows),
                                                    leakyData.features.schema(), "rows"),
                                     {});
-            if (cv) {
-                placePredictions(predicted, testRows, manual);
+            if (cv)
                 placePredictions(leaked, testRows, leaky);
-            } else {
-                manual = predicted;
+            else
                 leaky = leaked;
-            }
         }
         QVERIFY(identical(got.run.predictions, manual));
         QCOMPARE(got.run.rows, cv ? allRows(n) : tests[0]);
         QCOMPARE(got.run.perFold.size(), cv ? validation.folds
                                          : validation.kind == ValidationPlan::Kind::Holdout ? 1
                                                                                             : 0);
-        if (validation.kind != ValidationPlan::Kind::TrainingRows)
+        if (sameRows && validation.kind != ValidationPlan::Kind::TrainingRows)
             QVERIFY(!identical(got.run.predictions, leaky));
-        else
+        else if (sameRows)
             QVERIFY(identical(got.run.predictions, leaky));  // no split: nothing to leak
 
         // The kept model: fitted on all rows (cross-validation, training rows) or the holdout's
         // training rows, its steps included; it predicts the raw table like the manual fit.
         const std::vector<std::size_t> keptRows =
             validation.kind == ValidationPlan::Kind::Holdout ? otherRows(n, tests[0]) : allRows(n);
-        const ManualFit kept = manualFit(learner, table, "class", keptRows, spec, params, options);
+        const ManualFit kept =
+            manualFit(learner, table, "class", base.task, keptRows, spec, params, options);
         QCOMPARE(pipelineJson(got.run.trained.preparation.spec()), pipelineJson(spec));
         QVERIFY(identical(got.run.trained.predict(table, "table", {}),
                           manualPredict(kept, table, allRows(n))));
