@@ -174,6 +174,13 @@ class CliPrepareTest : public QObject {
         QCOMPARE(stored,
                  QJsonDocument::fromJson(QByteArray::fromStdString(pipelineJson(specOf(steps))))
                      .array());
+        // The text listing shows them too, one STEP text per line, in order.
+        const CliRun text =
+            runCli({"--registry", registry, "history", "show", QString::number(version)});
+        QCOMPARE(text.exitCode, 0);
+        const qsizetype first = text.out.indexOf("preparation smote-nc\n");
+        QVERIFY2(first >= 0, text.out.constData());
+        QVERIFY(text.out.indexOf(QByteArray(" scale\n"), first) > first);
 
         // predict on the raw file: one row per input row, the engine's predictions of the
         // version (the steps prepare the rows, SMOTE-NC passes them through).
