@@ -541,6 +541,42 @@ class TestTableTraining : public QObject {
         QCOMPARE(run.run.trained.predict(table, "table", {}).predictedClass(7), 1);
     }
 
+    // `features` picks the input columns before any step: the steps never see the others, and
+    // the model's features all come from the chosen ones.
+    void featuresChooseTheInputColumns() {
+        const Table table = missingValuesTable(150, 0.1, 51);
+        const Learner& learner = learnerNamed("logistic_regression");
+        const PipelineSpec spec =
+            specOf({"impute:strategy=mean", "impute:strategy=most_frequent", "encode"});
+        ValidationPlan plan;
+        plan.kind = ValidationPlan::Kind::TrainingRows;
+        const std::vector<std::string> chosen{"shade", "x2"};
+        const TableTrainingRun run = trainOnTable(learner, table, "class", std::nullopt, chosen,
+                                                  spec, paramsOf(learner), plan, seeded(1), {});
+        std::vector<std::string> names;
+        for (const FeatureInfo& f : run.run.trained.schema.features) names.push_back(f.name);
+        QVERIFY(names.size() >= 3);  // x2 and one column per shade
+        for (const std::string& name : names)
+            QVERIFY2(name == "x2" || name.rfind("shade=", 0) == 0, name.c_str());
+        // The imputation saw x2 only: a table without x0, x1 and x3 predicts the same.
+        Table fewer = withoutColumn(withoutColumn(withoutColumn(table, "x0"), "x1"), "x3");
+        QVERIFY(identical(run.run.trained.predict(fewer, "fewer", {}),
+                          run.run.trained.predict(table, "table", {})));
+        // The same run on the table cut to those columns by hand.
+        const TableTrainingRun cut =
+            trainOnTable(learner, fewer, "class", std::nullopt, std::nullopt, spec,
+                         paramsOf(learner), plan, seeded(1), {});
+        QVERIFY(identical(cut.run.predictions, run.run.predictions));
+        // An unknown feature is refused naming "features".
+        try {
+            trainOnTable(learner, table, "class", std::nullopt, std::vector<std::string>{"nope"},
+                         spec, paramsOf(learner), plan, seeded(1), {});
+            QFAIL("no error");
+        } catch (const InvalidArgument& e) {
+            QCOMPARE(e.parameter(), std::string("features"));
+        }
+    }
+
     // The history stores the steps as the version's preparation; its model predicts the same.
     void historyVersionCarriesTheSteps() {
         QTemporaryDir dir;
