@@ -62,6 +62,18 @@ void charge(PrivacyBudget& budget, const StepSetting& setting, const FittedStep&
         budget.spend(stepSettingText(setting), *loss);
 }
 
+// A value as STEP text: quoted when it holds a comma or starts with a quote (parseStepText).
+std::string stepTextValue(const std::string& value) {
+    if (value.find(',') == std::string::npos && (value.empty() || value.front() != '"'))
+        return value;
+    std::string quoted = "\"";
+    for (char c : value) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
 }  // namespace
 
 std::span<const PreparationStep* const> allPreparationSteps() {
@@ -104,7 +116,7 @@ std::string stepSettingText(const StepSetting& setting) {
         const std::string canonicalDefault =
             ParamValues::resolve(kind.params(), {{spec.name, spec.defaultValue}}).text(spec.name);
         if (value == canonicalDefault) continue;
-        text += separator + spec.name + "=" + value;
+        text += separator + spec.name + "=" + stepTextValue(value);
         separator = ',';
     }
     return text;

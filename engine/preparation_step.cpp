@@ -14,17 +14,41 @@ std::pair<std::string, std::map<std::string, std::string>> parseStepText(std::st
     std::string_view rest = text.substr(colon + 1);
     while (!rest.empty()) {
         const std::size_t comma = rest.find(',');
-        const std::string_view item = rest.substr(0, comma);
-        const std::size_t equals = item.find('=');
-        if (equals == std::string_view::npos || equals == 0)
-            throw InvalidArgument("--step", "\"" + std::string(item) + "\" in step \"" + name +
-                                                "\" is not KEY=VALUE");
-        const std::string key(item.substr(0, equals));
-        if (!params.emplace(key, std::string(item.substr(equals + 1))).second)
+        const std::size_t equals = rest.find('=');
+        if (equals == std::string_view::npos || equals == 0 || comma < equals)
+            throw InvalidArgument("--step", "\"" + std::string(rest.substr(0, comma)) +
+                                                "\" in step \"" + name + "\" is not KEY=VALUE");
+        const std::string key(rest.substr(0, equals));
+        rest = rest.substr(equals + 1);
+        std::string value;
+        if (!rest.empty() && rest.front() == '"') {
+            // A quoted value holds commas; "" inside stands for one quote.
+            std::size_t i = 1;
+            for (;; ++i) {
+                if (i >= rest.size())
+                    throw InvalidArgument("--step", "the value of \"" + key + "\" in step \"" +
+                                                        name + "\" lacks its closing quote");
+                if (rest[i] != '"') {
+                    value += rest[i];
+                } else if (i + 1 < rest.size() && rest[i + 1] == '"') {
+                    value += '"';
+                    ++i;
+                } else {
+                    break;
+                }
+            }
+            rest = rest.substr(i + 1);
+            if (!rest.empty() && rest.front() != ',')
+                throw InvalidArgument("--step", "text follows the quoted value of \"" + key +
+                                                    "\" in step \"" + name + "\"");
+        } else {
+            value = std::string(rest.substr(0, rest.find(',')));
+            rest = rest.substr(value.size());
+        }
+        if (!params.emplace(key, std::move(value)).second)
             throw InvalidArgument("--step",
                                   "\"" + key + "\" is given twice in step \"" + name + "\"");
-        if (comma == std::string_view::npos) break;
-        rest = rest.substr(comma + 1);
+        if (!rest.empty()) rest = rest.substr(1);  // the comma
     }
     return {name, params};
 }

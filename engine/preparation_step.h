@@ -78,7 +78,8 @@ class PreparationStep {
 
 // "impute:strategy=median,columns=a;b" -> {"impute", {{"strategy","median"},{"columns","a;b"}}}.
 // Throws InvalidArgument("--step") for malformed text. List values inside a parameter are
-// separated by ';' (',' separates parameters), as ../shared/docs/cli.md writes them.
+// separated by ';' (',' separates parameters), as ../shared/docs/cli.md writes them. A value
+// that holds a comma is quoted: value="a,b" ("" inside for a quote).
 std::pair<std::string, std::map<std::string, std::string>> parseStepText(std::string_view text);
 // The parameter's ';'-separated list ("a;b" -> {"a","b"}); empty text gives an empty list.
 std::vector<std::string> splitList(const std::string& text);

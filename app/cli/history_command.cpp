@@ -10,6 +10,7 @@
 #include "app/cli/history_registry.h"
 #include "app/cli/model_commands.h"
 #include "engine/errors.h"
+#include "engine/preparation_pipeline.h"
 #include "engine/version_json.h"
 
 namespace glassbox::cli {
@@ -129,6 +130,16 @@ int runShow(const HistoryArguments& args, const GlobalOptions& global) {
     std::printf("  validation  %s\n", out["validation"].value("description", "").c_str());
     for (const auto& [name, value] : v.metrics)
         std::printf("    %-22s %s\n", name.c_str(), formatMetric(value).c_str());
+    // The preparation steps as STEP text, one per line (the raw list if a step is unknown here).
+    std::vector<std::string> steps;
+    try {
+        for (const StepSetting& s : parsePipelineJson(v.preparationJson, "preparation").steps)
+            steps.push_back(stepSettingText(s));
+    } catch (const InvalidArgument&) {
+        steps = {out["preparation"].dump()};
+    }
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        std::printf("  %-11s %s\n", i == 0 ? "preparation" : "", steps[i].c_str());
     std::printf("  seed        %llu\n", static_cast<unsigned long long>(v.seed));
     if (v.parent) std::printf("  parent      %lld\n", static_cast<long long>(*v.parent));
     std::printf("  stage       %s\n", std::string(stageName(v.stage)).c_str());
