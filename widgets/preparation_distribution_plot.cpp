@@ -38,9 +38,18 @@ PreparationDistributionPlot::PreparationDistributionPlot(QWidget* parent)
     controls()->insertWidget(1, picker_, 1);
     plot()->setObjectName(QStringLiteral("distributionPlot"));
     plot()->setMinimumHeight(200);
-    plot()->legend->setVisible(true);
-    plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     styleAxisRect(nullptr);
+    // The legend in a row of its own under the title: inside the axes it hides bars.
+    QCPLegend* legend = plot()->legend;
+    plot()->axisRect()->insetLayout()->take(legend);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setMargins(QMargins(4, 0, 4, 0));
+    plot()->plotLayout()->insertRow(1);
+    plot()->plotLayout()->addElement(1, 0, legend);
+    plot()->plotLayout()->setRowStretchFactor(1, 0.001);
+    legend->setVisible(true);
     plot()->xAxis->grid()->setVisible(false);
     connect(picker_, &QComboBox::currentTextChanged, this, [this](const QString& column) {
         if (!column.isEmpty()) emit columnChosen(column);
@@ -181,8 +190,7 @@ void PreparationDistributionPlot::draw() {
     double top = 1;
     for (std::size_t i = 0; i < d->before.size(); ++i)
         top = std::max({top, double(d->before[i]), double(d->after[i])});
-    // Headroom for the legend in the top right corner.
-    plot()->yAxis->setRange(0, top * 1.25);
+    plot()->yAxis->setRange(0, top * 1.08);
     plot()->legend->setVisible(true);
 
     QStringList notes;

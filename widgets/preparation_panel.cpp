@@ -5,6 +5,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
@@ -65,13 +66,15 @@ PreparationPanel::PreparationPanel(QWidget* parent)
 
     tabs_->setObjectName(QStringLiteral("preparationTabs"));
     tabs_->setDocumentMode(true);
+    tabs_->addTab(buildSettingsTab(), QString());
     tabs_->addTab(previewView_, QString());
     tabs_->addTab(privacyView_, QString());
+    tabs_->setCurrentIndex(PreviewTab);
     splitter_->setChildrenCollapsible(false);
     splitter_->addWidget(buildStepsArea());
     splitter_->addWidget(tabs_);
-    splitter_->setStretchFactor(0, 2);
-    splitter_->setStretchFactor(1, 3);
+    splitter_->setStretchFactor(0, 0);
+    splitter_->setStretchFactor(1, 1);
 
     status_->setObjectName(QStringLiteral("preparationStatus"));
     status_->setWordWrap(true);
@@ -84,6 +87,9 @@ PreparationPanel::PreparationPanel(QWidget* parent)
     connect(steps_, &PreparationStepList::currentChanged, this,
             &PreparationPanel::currentStepChanged);
     connect(steps_, &PreparationStepList::entriesChanged, this, &PreparationPanel::stepsChanged);
+    // A new step wants its parameters set.
+    connect(steps_->addMenu(), &QMenu::triggered, this,
+            [this] { tabs_->setCurrentIndex(SettingsTab); });
     connect(form_, &ParamForm::changed, this, &PreparationPanel::formChanged);
     connect(privacyView_, &PrivacyReportView::budgetChanged, this, &PreparationPanel::stepsChanged);
     connect(seed_, &QSpinBox::valueChanged, this, &PreparationPanel::schedulePreview);
@@ -116,10 +122,22 @@ PreparationPanel::~PreparationPanel() {
 
 QWidget* PreparationPanel::buildStepsArea() {
     stepsGroup_->setObjectName(QStringLiteral("preparationStepsGroup"));
-    auto* stepsLayout = new QVBoxLayout(stepsGroup_);
-    stepsLayout->addWidget(steps_);
+    seed_->setObjectName(QStringLiteral("preparationSeed"));
+    seed_->setRange(0, INT_MAX);
+    previewButton_->setObjectName(QStringLiteral("previewSteps"));
+    auto* seedRow = new QHBoxLayout;
+    seedRow->addWidget(seedCaption_);
+    seedRow->addWidget(seed_, 1);
+    seedRow->addWidget(previewButton_);
+    auto* layout = new QVBoxLayout(stepsGroup_);
+    layout->addWidget(steps_);
+    layout->addLayout(seedRow);
+    return stepsGroup_;
+}
 
+QWidget* PreparationPanel::buildSettingsTab() {
     settingsGroup_->setObjectName(QStringLiteral("stepSettings"));
+    settingsGroup_->setFlat(true);
     description_->setObjectName(QStringLiteral("stepDescription"));
     description_->setWordWrap(true);
     QPalette dim = description_->palette();
@@ -129,27 +147,12 @@ QWidget* PreparationPanel::buildStepsArea() {
     auto* settingsLayout = new QVBoxLayout(settingsGroup_);
     settingsLayout->addWidget(description_);
     settingsLayout->addWidget(form_);
-
-    seed_->setObjectName(QStringLiteral("preparationSeed"));
-    seed_->setRange(0, INT_MAX);
-    previewButton_->setObjectName(QStringLiteral("previewSteps"));
-    auto* seedRow = new QHBoxLayout;
-    seedRow->addWidget(seedCaption_);
-    seedRow->addWidget(seed_, 1);
-    seedRow->addWidget(previewButton_);
-
-    auto* area = new QWidget;
-    auto* layout = new QVBoxLayout(area);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(stepsGroup_, 1);
-    layout->addWidget(settingsGroup_);
-    layout->addLayout(seedRow);
+    settingsLayout->addStretch(1);
     auto* scroll = new QScrollArea(this);
-    scroll->setWidget(area);
+    scroll->setWidget(settingsGroup_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumHeight(220);
     return scroll;
 }
 
@@ -185,8 +188,9 @@ void PreparationPanel::retranslate() {
     previewButton_->setText(tr("Preview"));
     previewButton_->setToolTip(
         tr("Fit the steps on the open table again and show what each one does"));
-    tabs_->setTabText(0, tr("Preview"));
-    tabs_->setTabText(1, tr("Privacy"));
+    tabs_->setTabText(SettingsTab, tr("Step settings"));
+    tabs_->setTabText(PreviewTab, tr("Preview"));
+    tabs_->setTabText(PrivacyTab, tr("Privacy"));
     apply_->setText(tr("Apply to table"));
     apply_->setToolTip(
         tr("Show the prepared table in the Data view; column statistics and training use it"));

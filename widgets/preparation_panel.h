@@ -37,6 +37,8 @@ class PreparationPanel : public QWidget {
     Q_OBJECT
 
   public:
+    enum Tab { SettingsTab, PreviewTab, PrivacyTab };
+
     explicit PreparationPanel(QWidget* parent = nullptr);
     ~PreparationPanel() override;
 
@@ -100,6 +102,7 @@ class PreparationPanel : public QWidget {
 
   private:
     QWidget* buildStepsArea();
+    QWidget* buildSettingsTab();
     QWidget* buildButtons();
     void retranslate();
     void currentStepChanged(int index);

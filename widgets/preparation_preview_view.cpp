@@ -79,8 +79,8 @@ PreparationPreviewView::PreparationPreviewView(QWidget* parent)
     splitter->addWidget(details_);
     splitter->addWidget(plot_);
     splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 4);
+    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 5);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(note_);
@@ -96,7 +96,7 @@ PreparationPreviewView::PreparationPreviewView(QWidget* parent)
 
 void PreparationPreviewView::retranslate() {
     summary_->setHeaderLabels(
-        {tr("Step"), tr("Rows"), tr("Missing cells"), tr("Changed"), tr("Columns")});
+        {tr("Step"), tr("Rows"), tr("Missing"), tr("Changed"), tr("Columns")});
     summary_->headerItem()->setToolTip(MissingColumn,
                                        tr("Missing cells over every column, before → after"));
     summary_->headerItem()->setToolTip(ChangedColumn, tr("Cells whose value the step changed"));

@@ -47,7 +47,8 @@ PreparationStepList::PreparationStepList(QWidget* parent)
       down_(new QToolButton(this)) {
     list_->setObjectName(QStringLiteral("preparationSteps"));
     list_->setSelectionMode(QAbstractItemView::SingleSelection);
-    list_->setMinimumHeight(96);
+    list_->setMinimumHeight(80);
+    list_->setMaximumHeight(120);
     list_->setTextElideMode(Qt::ElideRight);
     add_->setObjectName(QStringLiteral("addStep"));
     add_->setMenu(menu_);

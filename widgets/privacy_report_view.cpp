@@ -90,7 +90,7 @@ PrivacyReportView::PrivacyReportView(QWidget* parent)
     budgetError_->hide();
     spentBar_->setObjectName(QStringLiteral("epsilonSpent"));
     spentBar_->setRange(0, kSpentSteps);
-    spentBar_->setTextVisible(false);
+    spentBar_->setTextVisible(true);
     spent_->setObjectName(QStringLiteral("privacySpent"));
     spent_->setWordWrap(true);
     summary_->setObjectName(QStringLiteral("privacySummary"));
@@ -133,6 +133,7 @@ PrivacyReportView::PrivacyReportView(QWidget* parent)
     layout->addWidget(steps_, 2);
     layout->addWidget(ledgerCaption_);
     layout->addWidget(ledger_, 1);
+    layout->addStretch(0);
 
     connect(epsilon_, &QDoubleSpinBox::valueChanged, this, [this] {
         checkBudget();
@@ -214,6 +215,7 @@ void PrivacyReportView::fill() {
     }
     spentBar_->setValue(int(std::lround(
         std::clamp(spentEpsilon / std::max(allowed.epsilon, 1e-12), 0.0, 1.0) * kSpentSteps)));
+    spentBar_->setFormat(tr("%p% of ε spent"));
     spent_->setText(tr("ε spent: %1 of %2 · δ spent: %3 of %4")
                         .arg(number(spentEpsilon), number(allowed.epsilon), number(spentDelta),
                              number(allowed.delta)));
@@ -221,6 +223,11 @@ void PrivacyReportView::fill() {
     if (!preview_) {
         summary_->setText(note_);
         warnings_->hide();
+        for (QWidget* w : {static_cast<QWidget*>(stepsCaption_), static_cast<QWidget*>(steps_),
+                           static_cast<QWidget*>(ledgerCaption_), static_cast<QWidget*>(ledger_)})
+            w->hide();
+        auto* box = static_cast<QVBoxLayout*>(layout());
+        if (box) box->setStretch(box->count() - 1, 1);
         return;
     }
     for (const LedgerEntry& entry : preview_->report.ledger)
@@ -258,6 +265,14 @@ void PrivacyReportView::fill() {
         }
     }
     steps_->expandAll();
+    const bool protection = steps_->topLevelItemCount() > 0;
+    stepsCaption_->setVisible(protection);
+    steps_->setVisible(protection);
+    ledgerCaption_->setVisible(!preview_->report.ledger.empty());
+    ledger_->setVisible(!preview_->report.ledger.empty());
+    // The last item is a spacer that takes the room the hidden lists leave.
+    auto* box = static_cast<QVBoxLayout*>(layout());
+    box->setStretch(box->count() - 1, protection || ledger_->isVisibleTo(this) ? 0 : 1);
     QStringList lines;
     if (steps_->topLevelItemCount() == 0)
         lines << tr(

@@ -452,7 +452,11 @@ void TestPreparationPanel::applyAndRevertInTheMainWindow() {
         panel->previewView()->distributionPlot()->distribution() &&
             panel->previewView()->distributionPlot()->distribution()->column == "age",
         kTimeout);
+    panel->tabs()->setCurrentIndex(PreparationPanel::PreviewTab);
     QVERIFY(glassbox::gui::test::saveScreenshot(window, "preparation"));
+    panel->tabs()->setCurrentIndex(PreparationPanel::PrivacyTab);
+    QVERIFY(glassbox::gui::test::saveScreenshot(*panel, "privacy-empty"));
+    panel->tabs()->setCurrentIndex(PreparationPanel::PreviewTab);
 
     QTest::mouseClick(panel->revertButton(), Qt::LeftButton);
     QCOMPARE(window.tableModel()->rowCount(), int(table_->rowCount()));
