@@ -4,15 +4,20 @@
 
 #include "engine/binning_step.h"
 #include "engine/byte_io.h"
+#include "engine/dp_noise_step.h"
 #include "engine/drop_duplicates_step.h"
 #include "engine/drop_missing_step.h"
 #include "engine/encoding_step.h"
 #include "engine/errors.h"
+#include "engine/generalize_step.h"
 #include "engine/impute_step.h"
+#include "engine/k_anonymity_step.h"
 #include "engine/missing_indicator_step.h"
 #include "engine/outlier_step.h"
+#include "engine/pseudonymize_step.h"
 #include "engine/random.h"
 #include "engine/resampling_steps.h"
+#include "engine/roles_step.h"
 #include "engine/scaling_step.h"
 #include "engine/types_step.h"
 #include "engine/validate_step.h"
@@ -38,6 +43,12 @@ std::vector<const PreparationStep*> makeRegistry() {
         &undersampleStep(),
         &smoteStep(),
         &smoteNcStep(),
+        // Data protection: in a training pipeline these come before the learning steps.
+        &rolesStep(),
+        &pseudonymizeStep(),
+        &generalizeStep(),
+        &kAnonymityStep(),
+        &dpNoiseStep(),
     };
 }
 

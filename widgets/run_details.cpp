@@ -226,6 +226,12 @@ void RunDetails::fillHeader() {
                   EngineText::validationText(o.request.validation, o.run.rows.size()));
     html += QStringLiteral("<br>") +
             field(tr("Parameters:"), params.isEmpty() ? tr("none") : params.join(", "));
+    if (!o.request.preparation.empty()) {
+        QStringList steps;
+        for (const std::string& step : o.request.preparation) steps << QString::fromStdString(step);
+        html +=
+            QStringLiteral("<br>") + field(tr("Preparation:"), steps.join(QStringLiteral(" → ")));
+    }
     if (!o.warnings.empty()) {
         QStringList warnings;
         for (const Warning& w : o.warnings) warnings << QString::fromStdString(w.message);

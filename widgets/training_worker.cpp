@@ -18,6 +18,7 @@
 #include "engine/metric_direction.h"
 #include "engine/search_space.h"
 #include "engine/sha256.h"
+#include "engine/table_training.h"
 #include "widgets/engine_types.h"
 #include "widgets/guarded_call.h"
 #include "widgets/progress_throttle.h"
@@ -140,25 +141,50 @@ void TrainingWorker::train(int job, const std::shared_ptr<const Table>& table,
             task.report(0.0, "preparing the data");
             const Learner& learner = learnerNamed(request.learner);
             const ParamValues params = ParamValues::resolve(learner.params(), request.params);
-            PreparedData data =
-                prepare(*table, request.target, request.task, request.features, learner);
-            const Dataset& dataset = data.built.dataset;
-
             auto outcome = std::make_shared<TrainingOutcome>();
             outcome->job = job;
             outcome->request = request;
-            outcome->run = trainAndValidate(learner, dataset, params, request.validation,
-                                            FitOptions{request.seed, trainingThreads()},
-                                            task.sub(0.0, request.saveToHistory ? 0.97 : 1.0));
+            const TaskContext training = task.sub(0.0, request.saveToHistory ? 0.97 : 1.0);
+            const FitOptions options{request.seed, trainingThreads()};
+            std::vector<Warning> warnings;
+            Dataset dataset;
+            if (request.preparation.empty()) {
+                PreparedData data =
+                    prepare(*table, request.target, request.task, request.features, learner);
+                outcome->run = trainAndValidate(learner, data.built.dataset, params,
+                                                request.validation, options, training);
+                dataset = std::move(data.built.dataset);
+                outcome->tableRows = std::move(data.built.tableRows);
+                warnings = std::move(data.warnings);
+            } else {
+                PipelineSpec steps;
+                for (const std::string& text : request.preparation)
+                    steps.steps.push_back(parseStepSetting(text));
+                steps.budget = request.privacyBudget;
+                TableTrainingRun run =
+                    trainOnTable(learner, *table, request.target, request.task, request.features,
+                                 steps, params, request.validation, options, training);
+                if (!learner.supports(run.dataset.task))
+                    throw InvalidArgument("learner", std::string(learner.name()) + " does not do " +
+                                                         std::string(taskName(run.dataset.task)));
+                outcome->run = std::move(run.run);
+                dataset = std::move(run.dataset);
+                outcome->tableRows = std::move(run.tableRows);
+                if (run.droppedRows > 0)
+                    warnings.push_back(
+                        {"rows with a missing target were left out", run.droppedRows});
+                if (run.protectedRows > 0)
+                    warnings.push_back({"rows were suppressed to protect the data (k-anonymity)",
+                                        run.protectedRows});
+            }
             if (dataset.task == TaskKind::Classification) {
                 outcome->truth.reserve(outcome->run.rows.size());
                 for (std::size_t row : outcome->run.rows)
                     outcome->truth.push_back(dataset.labels[row]);
             }
-            outcome->tableRows = std::move(data.built.tableRows);
-            for (const FeatureInfo& f : dataset.features.schema().features)
+            for (const FeatureInfo& f : outcome->run.trained.schema.features)
                 outcome->featureNames.push_back(f.name);
-            outcome->warnings = std::move(data.warnings);
+            outcome->warnings = std::move(warnings);
             task.checkCancelled();  // a cancel during the last fit leaves no version
             if (request.saveToHistory) {
                 try {

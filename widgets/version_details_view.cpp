@@ -19,6 +19,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "engine/preparation_pipeline.h"
 #include "widgets/history_model.h"
 
 namespace glassbox::gui {
@@ -67,6 +68,18 @@ QString validationDescription(const std::string& json) {
 }
 
 // "version 7 of /path/export.gbv, imported 2026-12-01 10:00" from the origin JSON.
+// The version's preparation steps as STEP texts in order, "none" without steps.
+QString preparationText(const std::string& json) {
+    try {
+        const PipelineSpec spec = parsePipelineJson(json, "preparation");
+        QStringList steps;
+        for (const StepSetting& s : spec.steps) steps << text(stepSettingText(s));
+        return steps.isEmpty() ? VersionDetailsView::tr("none") : steps.join(QStringLiteral(" → "));
+    } catch (const std::exception&) {
+        return text(json);  // steps of a newer Glassbox: shown as stored
+    }
+}
+
 QString originText(const std::string& json) {
     const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
     const QString file = QFileInfo(o.value(QStringLiteral("file")).toString()).fileName();
@@ -260,6 +273,7 @@ void VersionDetailsView::showDetails(const VersionDetails& details) {
     if (!classes.isEmpty()) row(tr("Classes"), classes.join(QStringLiteral(", ")).toHtmlEscaped());
     row(tr("Created"), HistoryModel::createdText(v.created).toHtmlEscaped());
     row(tr("Validation"), validationDescription(v.validationJson).toHtmlEscaped());
+    row(tr("Preparation"), preparationText(v.preparationJson).toHtmlEscaped());
     row(tr("Seed"), QString::number(v.seed));
     row(tr("Glassbox"), html(v.glassboxVersion));
     row(tr("Model"), tr("%1 bytes").arg(v.modelBytes));

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     addExplainCommand(app, global, action);
     addExportTreeCommand(app, global, action);
     addLearnersCommand(app, global, action);
+    addStepsCommand(app, global, action);
     addHistoryCommand(app, global, action);
 
     // CLI11 would only say "a subcommand is required" for a mistyped command name.

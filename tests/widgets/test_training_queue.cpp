@@ -10,6 +10,7 @@
 
 #include "engine/model_registry.h"
 #include "engine/table_reader.h"
+#include "engine/table_training.h"
 #include "engine/tuning.h"
 #include "widgets/training_queue.h"
 
@@ -77,6 +78,7 @@ class TestTrainingQueue : public QObject {
   private slots:
     void trainsLikeTheEngineAndSavesAVersion_data();
     void trainsLikeTheEngineAndSavesAVersion();
+    void preparationIsFittedInFoldsAndSavedWithTheVersion();
     void jobsRunOneAtATimeInOrder();
     void unsavedRunAddsNoVersion();
     void badParameterFailsNamingIt();
@@ -136,6 +138,43 @@ void TestTrainingQueue::trainsLikeTheEngineAndSavesAVersion() {
     QCOMPARE(*saved.metric("accuracy"), *expected.metrics.get("accuracy"));
     QVERIFY(saved.dataset.sha256.size() == 64);
     QCOMPARE(saved.dataset.rows, std::uint64_t(150));
+}
+
+// Steps attached to a request are trained the way the engine's trainOnTable trains them (fitted
+// inside each fold), and the version carries them: its model prepares raw rows itself.
+void TestTrainingQueue::preparationIsFittedInFoldsAndSavedWithTheVersion() {
+    TrainingQueue queue(registry());
+    QSignalSpy finished(&queue, &TrainingQueue::trainingFinished);
+    QSignalSpy failed(&queue, &TrainingQueue::jobFailed);
+    connect(&queue, &TrainingQueue::jobFailed, this,
+            [](int, const QString& message) { qWarning("%s", qPrintable(message)); });
+    TrainingRequest request = treeRequest(3);
+    request.preparation = {"scale:method=standard", "oversample"};
+    queue.enqueue(iris(), request);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, kTimeout);
+    QCOMPARE(failed.count(), 0);
+    const auto outcome = outcomeAt(finished, 0);
+
+    const Learner& learner = learnerNamed("decision_tree");
+    PipelineSpec steps;
+    for (const std::string& text : request.preparation)
+        steps.steps.push_back(parseStepSetting(text));
+    const TableTrainingRun expected =
+        trainOnTable(learner, *iris(), "species", std::nullopt, std::nullopt, steps,
+                     ParamValues::resolve(learner.params(), request.params), request.validation,
+                     FitOptions{3, 1}, {});
+    QCOMPARE(outcome->run.rows, expected.run.rows);
+    QCOMPARE(outcome->run.metrics.confusion, expected.run.metrics.confusion);
+    QCOMPARE(outcome->run.predictions.probabilities, expected.run.predictions.probabilities);
+    QCOMPARE(outcome->run.trained.preparation.size(), std::size_t(2));
+
+    QVERIFY(outcome->version.has_value());
+    ModelRegistry history = ModelRegistry::open(registry().toStdString());
+    QCOMPARE(history.show(*outcome->version).preparationJson, pipelineJson(steps));
+    const TrainedModel saved = history.loadModel(*outcome->version);
+    const Predictions fromHistory = saved.predict(*iris(), "iris.csv", {});
+    const Predictions fromRun = outcome->run.trained.predict(*iris(), "iris.csv", {});
+    QCOMPARE(fromHistory.probabilities, fromRun.probabilities);
 }
 
 void TestTrainingQueue::jobsRunOneAtATimeInOrder() {
