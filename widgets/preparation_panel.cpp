@@ -15,6 +15,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <climits>
 
 #include "engine/errors.h"
@@ -165,8 +166,13 @@ QWidget* PreparationPanel::buildButtons() {
     appliedNote_->setWordWrap(true);
     appliedNote_->hide();
     connect(apply_, &QPushButton::clicked, this, [this] {
-        if (preview_ && previewCurrent_ && preview_->prepared)
-            emit applyRequested(preview_->prepared, stepNames());
+        if (!preview_ || !previewCurrent_ || !preview_->prepared) return;
+        appliedResampling_ = std::any_of(
+            preview_->spec.steps.begin(), preview_->spec.steps.end(), [](const StepSetting& s) {
+                return s.step == "oversample" || s.step == "undersample" || s.step == "smote" ||
+                       s.step == "smote-nc";
+            });
+        emit applyRequested(preview_->prepared, stepNames());
     });
     connect(revert_, &QPushButton::clicked, this, &PreparationPanel::revertRequested);
     connect(attach_, &QPushButton::toggled, this, &PreparationPanel::setAttached);
@@ -275,6 +281,12 @@ std::optional<PipelineSpec> PreparationPanel::spec(QString* error) const {
 std::optional<std::vector<std::string>> PreparationPanel::stepTexts(QString* error) const {
     const std::optional<PipelineSpec> made = spec(error);
     if (!made) return std::nullopt;
+    try {
+        splitProtection(*made);  // training needs the protection steps first
+    } catch (const Error& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return std::nullopt;
+    }
     std::vector<std::string> texts;
     for (const StepSetting& setting : made->steps) texts.push_back(stepSettingText(setting));
     return texts;
@@ -423,13 +435,21 @@ void PreparationPanel::sendAttachment() {
 void PreparationPanel::setApplied(bool applied) {
     applied_ = applied;
     QString note;
+    if (!applied) appliedResampling_ = false;
     if (applied) note = tr("The Data view shows the prepared table.");
+    if (appliedResampling_)
+        note += QLatin1Char(' ') +
+                tr("It holds resampled rows: validating on it scores copies and synthetic rows "
+                   "of the training rows. Attach resampling to training instead (it then runs "
+                   "inside each fold).");
     if (applied && isAttached())
         note += QLatin1Char(' ') +
                 tr("Training would run the attached steps on it again: detach them or revert "
                    "to the file.");
     appliedNote_->setText(note);
     appliedNote_->setVisible(!note.isEmpty());
+    const bool warning = appliedResampling_ || (applied && isAttached());
+    appliedNote_->setStyleSheet(warning ? QStringLiteral("color: #b35900") : QString());
     updateButtons();
 }
 

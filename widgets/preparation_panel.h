@@ -123,6 +123,7 @@ class PreparationPanel : public QWidget {
     PreparationPreviewPtr preview_;
     bool previewCurrent_ = false;
     bool applied_ = false;
+    bool appliedResampling_ = false;  // the applied steps resample rows
     int previewId_ = 0;
     int distributionId_ = 0;
     std::vector<int> entryOfStep_;  // the previewed pipeline's step -> its list entry

@@ -15,6 +15,8 @@
 namespace glassbox::gui {
 namespace {
 
+constexpr int kMaxParamChars = 36;
+
 QString fromView(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
@@ -50,6 +52,7 @@ PreparationStepList::PreparationStepList(QWidget* parent)
     list_->setMinimumHeight(80);
     list_->setMaximumHeight(120);
     list_->setTextElideMode(Qt::ElideRight);
+    list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     add_->setObjectName(QStringLiteral("addStep"));
     add_->setMenu(menu_);
     add_->setPopupMode(QToolButton::InstantPopup);
@@ -235,6 +238,8 @@ void PreparationStepList::refresh(int current) {
             } catch (const Error& error) {
                 tip = QString::fromStdString(error.what());
             }
+            if (const QStringList changed = changedParams(entry); !changed.isEmpty())
+                tip += QLatin1Char('\n') + changed.join(QLatin1Char('\n'));
             const auto error = errors_.find(i);
             if (error != errors_.end()) {
                 item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));

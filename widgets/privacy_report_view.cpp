@@ -55,7 +55,7 @@ bool isPrivacyReport(const StepReport& report) {
     }
     for (const auto& [key, value] : report.details)
         if (key == "k" || key == "rows at risk" || key == "epsilon spent" ||
-            key.rfind("l-diversity ", 0) == 0)
+            key.rfind("l-diversity", 0) == 0)
             return true;
     return false;
 }
@@ -251,7 +251,7 @@ void PrivacyReportView::fill() {
             }
             auto* child = new QTreeWidgetItem(item, {QString::fromStdString(key), text});
             child->setToolTip(1, text);
-            if (key.rfind("l-diversity ", 0) == 0)
+            if (key.rfind("l-diversity", 0) == 0)
                 diversity << tr("%1 = %2").arg(QString::fromStdString(key), text);
         }
         if (const auto k = detail(report, "k")) {
@@ -259,7 +259,7 @@ void PrivacyReportView::fill() {
             if (const auto target = detail(report, "target k"))
                 kLine += tr(" (target %1)").arg(QString::fromStdString(*target));
             if (const auto before = detail(report, "k before"))
-                kLine += tr(", %1 before").arg(QString::fromStdString(*before));
+                kLine += tr("; %1 before the step").arg(QString::fromStdString(*before));
             if (const auto risk = detail(report, "rows at risk"))
                 kLine += tr("; rows at risk: %1").arg(QString::fromStdString(*risk));
         }
