@@ -1,5 +1,6 @@
 #include "widgets/preparation_panel.h"
 
+#include <QBoxLayout>
 #include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -11,7 +12,6 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -44,7 +44,8 @@ PreparationPanel::PreparationPanel(QWidget* parent)
     : QWidget(parent),
       client_(new PreparationClient(this)),
       timer_(new QTimer(this)),
-      splitter_(new QSplitter(Qt::Vertical, this)),
+      body_(new QWidget(this)),
+      bodyLayout_(new QBoxLayout(QBoxLayout::TopToBottom, body_)),
       stepsGroup_(new QGroupBox(this)),
       steps_(new PreparationStepList(this)),
       settingsGroup_(new QGroupBox(this)),
@@ -71,17 +72,21 @@ PreparationPanel::PreparationPanel(QWidget* parent)
     tabs_->addTab(previewView_, QString());
     tabs_->addTab(privacyView_, QString());
     tabs_->setCurrentIndex(PreviewTab);
-    splitter_->setChildrenCollapsible(false);
-    splitter_->addWidget(buildStepsArea());
-    splitter_->addWidget(tabs_);
-    splitter_->setStretchFactor(0, 0);
-    splitter_->setStretchFactor(1, 1);
+    bodyLayout_->setContentsMargins(0, 0, 0, 0);
+    bodyLayout_->addWidget(buildStepsArea(), 0);
+    bodyLayout_->addWidget(tabs_, 1);
 
     status_->setObjectName(QStringLiteral("preparationStatus"));
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A short dock scrolls the steps and the preview rather than asking the window for room.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(body_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter_, 1);
+    layout->addWidget(scroll, 1);
     layout->addWidget(status_);
     layout->addWidget(buildButtons());
 
@@ -130,6 +135,7 @@ QWidget* PreparationPanel::buildStepsArea() {
     seedRow->addWidget(seedCaption_);
     seedRow->addWidget(seed_, 1);
     seedRow->addWidget(previewButton_);
+    stepsGroup_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* layout = new QVBoxLayout(stepsGroup_);
     layout->addWidget(steps_);
     layout->addLayout(seedRow);
@@ -529,9 +535,10 @@ void PreparationPanel::saveSettings() const {
 void PreparationPanel::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     // Side by side when docked wide (top or bottom), stacked when docked tall.
-    const Qt::Orientation wanted =
-        event->size().width() > event->size().height() * 6 / 5 ? Qt::Horizontal : Qt::Vertical;
-    if (splitter_->orientation() != wanted) splitter_->setOrientation(wanted);
+    const QBoxLayout::Direction wanted = event->size().width() > event->size().height() * 6 / 5
+                                             ? QBoxLayout::LeftToRight
+                                             : QBoxLayout::TopToBottom;
+    if (bodyLayout_->direction() != wanted) bodyLayout_->setDirection(wanted);
 }
 
 void PreparationPanel::changeEvent(QEvent* event) {

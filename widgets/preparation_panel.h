@@ -16,7 +16,7 @@ class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
-class QSplitter;
+class QBoxLayout;
 class QTabWidget;
 class QTimer;
 
@@ -131,7 +131,8 @@ class PreparationPanel : public QWidget {
 
     PreparationClient* client_;
     QTimer* timer_;
-    QSplitter* splitter_;
+    QWidget* body_;  // the steps beside or above the tabs, in a scroll area
+    QBoxLayout* bodyLayout_;
     QGroupBox* stepsGroup_;
     PreparationStepList* steps_;
     QGroupBox* settingsGroup_;

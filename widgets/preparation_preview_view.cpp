@@ -71,6 +71,7 @@ PreparationPreviewView::PreparationPreviewView(QWidget* parent)
     details_->setUniformRowHeights(true);
     details_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     details_->setMinimumHeight(70);
+    details_->setMaximumHeight(180);
     details_->setWordWrap(true);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -171,6 +172,12 @@ void PreparationPreviewView::fillSummary() {
     setNumbers(total, MissingColumn, missingCells(input), missingCells(output));
     setNumbers(total, ChangedColumn, changed, changed);
     total->setText(ColumnsColumn, columnChanges(added, dropped));
+    // Just tall enough for its lines: the room left goes to the distribution.
+    const int lines = summary_->topLevelItemCount();
+    const int height = summary_->header()->sizeHint().height() +
+                       lines * std::max(1, summary_->sizeHintForRow(0)) +
+                       2 * summary_->frameWidth() + 4;
+    summary_->setMaximumHeight(std::max(summary_->minimumHeight(), height));
 }
 
 int PreparationPreviewView::selectedStep() const {

@@ -50,7 +50,7 @@ PreparationStepList::PreparationStepList(QWidget* parent)
     list_->setObjectName(QStringLiteral("preparationSteps"));
     list_->setSelectionMode(QAbstractItemView::SingleSelection);
     list_->setMinimumHeight(80);
-    list_->setMaximumHeight(120);
+    list_->setMaximumHeight(104);
     list_->setTextElideMode(Qt::ElideRight);
     list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     add_->setObjectName(QStringLiteral("addStep"));

@@ -303,6 +303,16 @@ void TestPreparationPanel::previewEqualsTheEnginesPipeline() {
     QVERIFY(!panel.applyButton()->isEnabled());
     QVERIFY(waitForPreview(panel));
     QCOMPARE(summary->topLevelItemCount(), 3);
+
+    // A newer request supersedes the one still running: one answer is shown, the newest.
+    QSignalSpy shown(&panel, &PreparationPanel::previewShown);
+    panel.preview();
+    panel.stepList()->setStepEnabled(1, true);
+    panel.preview();
+    QVERIFY(shown.wait(kTimeout));
+    QTest::qWait(200);
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(summary->topLevelItemCount(), 4);
 }
 
 void TestPreparationPanel::distributionCountsEqualTheTables_data() {
