@@ -37,7 +37,7 @@ PreparationDistributionPlot::PreparationDistributionPlot(QWidget* parent)
     controls()->insertWidget(0, caption_);
     controls()->insertWidget(1, picker_, 1);
     plot()->setObjectName(QStringLiteral("distributionPlot"));
-    plot()->setMinimumHeight(200);
+    plot()->setMinimumHeight(160);
     styleAxisRect(nullptr);
     // The legend in a row of its own under the title: inside the axes it hides bars.
     QCPLegend* legend = plot()->legend;

@@ -73,7 +73,7 @@ PreparationPanel::PreparationPanel(QWidget* parent)
     tabs_->addTab(privacyView_, QString());
     tabs_->setCurrentIndex(PreviewTab);
     bodyLayout_->setContentsMargins(0, 0, 0, 0);
-    bodyLayout_->addWidget(buildStepsArea(), 0);
+    bodyLayout_->addWidget(buildStepsArea(), 0, Qt::AlignTop);
     bodyLayout_->addWidget(tabs_, 1);
 
     status_->setObjectName(QStringLiteral("preparationStatus"));

@@ -64,17 +64,18 @@ PreparationPreviewView::PreparationPreviewView(QWidget* parent)
     summary_->header()->setStretchLastSection(false);
     summary_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     summary_->header()->setSectionResizeMode(StepColumn, QHeaderView::Stretch);
-    summary_->setMinimumHeight(90);
+    summary_->setMinimumHeight(60);
     details_->setObjectName(QStringLiteral("previewDetails"));
     details_->setColumnCount(2);
     details_->setRootIsDecorated(false);
     details_->setUniformRowHeights(true);
     details_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    details_->setMinimumHeight(70);
+    details_->setMinimumHeight(50);
     details_->setMaximumHeight(180);
     details_->setWordWrap(true);
 
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter_ = new QSplitter(Qt::Vertical, this);
+    QSplitter* splitter = splitter_;
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(summary_);
     splitter->addWidget(details_);
@@ -86,6 +87,7 @@ PreparationPreviewView::PreparationPreviewView(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(note_);
     layout->addWidget(splitter, 1);
+    layout->addStretch(0);
 
     connect(summary_, &QTreeWidget::currentItemChanged, this,
             &PreparationPreviewView::selectionChanged);
@@ -121,6 +123,7 @@ void PreparationPreviewView::clear(const QString& note) {
     plot_->setColumns({});
     note_->setText(note);
     note_->setVisible(!note.isEmpty());
+    splitter_->hide();  // empty tables and axes say nothing
 }
 
 void PreparationPreviewView::setPreview(const PreparationPreviewPtr& preview) {
@@ -128,6 +131,7 @@ void PreparationPreviewView::setPreview(const PreparationPreviewPtr& preview) {
     const bool sameLength = preview_ && preview && preview_->steps.size() == preview->steps.size();
     preview_ = preview;
     note_->hide();
+    splitter_->setVisible(preview_ != nullptr);
     fillSummary();
     if (!preview_) return;
     // The whole pipeline by default; the same line again when the steps only changed values.

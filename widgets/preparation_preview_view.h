@@ -6,6 +6,7 @@
 #include "widgets/preparation_types.h"
 
 class QLabel;
+class QSplitter;
 class QTreeWidget;
 
 namespace glassbox::gui {
@@ -60,6 +61,7 @@ class PreparationPreviewView : public QWidget {
 
     PreparationPreviewPtr preview_;
     QLabel* note_;
+    QSplitter* splitter_;
     QTreeWidget* summary_;
     QTreeWidget* details_;
     PreparationDistributionPlot* plot_;
