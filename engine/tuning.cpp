@@ -25,6 +25,22 @@ double sampleStd(const std::vector<double>& v, double mean) {
 
 }  // namespace
 
+void summarizeCandidate(TuningCandidate& candidate, const std::string& metric) {
+    candidate.foldScores.clear();
+    for (const Scores& s : candidate.perFold)
+        candidate.foldScores.push_back(s.get(metric).value_or(std::nan("")));
+    candidate.mean = meanOf(candidate.foldScores);
+    candidate.std = sampleStd(candidate.foldScores, candidate.mean);
+}
+
+std::size_t bestCandidate(const std::vector<TuningCandidate>& candidates,
+                          const std::string& metric) {
+    std::size_t best = 0;
+    for (std::size_t c = 1; c < candidates.size(); ++c)
+        if (isBetterScore(metric, candidates[c].mean, candidates[best].mean)) best = c;
+    return best;
+}
+
 TuningResult tune(const Learner& learner, const Dataset& data,
                   std::span<const ParamValues> candidates, const TuningOptions& options,
                   const TaskContext& task) {
@@ -53,15 +69,10 @@ TuningResult tune(const Learner& learner, const Dataset& data,
         candidate.perFold = scores[c].perFold;
         candidate.pooled = scores[c].pooled;
         candidate.seconds = scores[c].seconds;
-        for (const Scores& s : candidate.perFold)
-            candidate.foldScores.push_back(s.get(result.metric).value_or(std::nan("")));
-        candidate.mean = meanOf(candidate.foldScores);
-        candidate.std = sampleStd(candidate.foldScores, candidate.mean);
-        if (c > 0 &&
-            isBetterScore(result.metric, candidate.mean, result.candidates[result.best].mean))
-            result.best = c;
+        summarizeCandidate(candidate, result.metric);
         result.candidates.push_back(std::move(candidate));
     }
+    result.best = bestCandidate(result.candidates, result.metric);
 
     if (options.refit) {
         const auto start = std::chrono::steady_clock::now();

@@ -42,6 +42,12 @@ struct TuningResult {
     double refitSeconds = 0;
 };
 
+// Fills `candidate`'s foldScores, mean and std from its perFold scores of `metric`.
+void summarizeCandidate(TuningCandidate& candidate, const std::string& metric);
+// The index of the candidate with the best mean (ties: the earlier; NaN is never best).
+std::size_t bestCandidate(const std::vector<TuningCandidate>& candidates,
+                          const std::string& metric);
+
 // Cross-validates every candidate on the same folds (assignFolds once with options.seed), the
 // candidates' folds spread over options.threads (evaluateOnFolds: results do not depend on the
 // thread count), and refits the best. Progress: "candidate 3 of 24, fold 2 of 5: ...", then

@@ -167,7 +167,8 @@ const char* EngineText::sourceDescription(std::string_view learnerName) {
 
 bool EngineText::hasHelp(const std::string& help) {
     return std::any_of(std::begin(kHelps), std::end(kHelps),
-                       [&](const char* h) { return help == h; });
+                       [&](const char* h) { return help == h; }) ||
+           hasStepHelp(help);
 }
 
 QString EngineText::learnerDescription(const Learner& learner) {

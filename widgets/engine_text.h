@@ -9,6 +9,7 @@
 #include "engine/dataset.h"
 #include "engine/learner.h"
 #include "engine/param_spec.h"
+#include "engine/preparation_step.h"
 #include "engine/training_run.h"
 
 namespace glassbox::gui {
@@ -20,7 +21,9 @@ class EngineText {
 
   public:
     static QString learnerDescription(const Learner& learner);
+    // Learners' and preparation steps' parameter help.
     static QString paramHelp(const ParamSpec& spec);
+    static QString stepDescription(const PreparationStep& step);
     static QString taskText(TaskKind task);
     // `testRows`: the rows scored by a holdout (unused for the other kinds).
     static QString validationText(const ValidationPlan& plan, std::size_t testRows);
@@ -29,6 +32,9 @@ class EngineText {
     // has none); lets the tests catch drift from the engine.
     static const char* sourceDescription(std::string_view learnerName);
     static bool hasHelp(const std::string& help);
+    // The same for preparation steps (widgets/engine_step_text.cpp).
+    static const char* sourceStepDescription(std::string_view stepName);
+    static bool hasStepHelp(const std::string& help);
 };
 
 }  // namespace glassbox::gui

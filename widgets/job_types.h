@@ -76,6 +76,8 @@ struct TuningRequest {
     std::string target;
     std::optional<TaskKind> task;
     std::optional<std::vector<std::string>> features;
+    std::vector<std::string> preparation;  // as TrainingRequest's
+    PrivacyAllowance privacyBudget;
     std::uint64_t seed = 0;
     DataSource source;
 };

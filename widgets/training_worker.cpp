@@ -19,6 +19,7 @@
 #include "engine/search_space.h"
 #include "engine/sha256.h"
 #include "engine/table_training.h"
+#include "engine/table_tuning.h"
 #include "widgets/engine_types.h"
 #include "widgets/guarded_call.h"
 #include "widgets/progress_throttle.h"
@@ -223,9 +224,6 @@ void TrainingWorker::tune(int job, const std::shared_ptr<const Table>& table,
             const std::vector<ParamValues> candidates =
                 request.randomCount > 0 ? space.sample(request.randomCount, request.seed)
                                         : space.grid();
-            PreparedData data =
-                prepare(*table, request.target, request.task, request.features, learner);
-
             TuningOptions options;
             options.folds = request.folds;
             options.foldRule = request.rule;
@@ -233,8 +231,20 @@ void TrainingWorker::tune(int job, const std::shared_ptr<const Table>& table,
             options.seed = request.seed;
             options.threads = trainingThreads();
             options.refit = false;
-            TuningResult result =
-                glassbox::tune(learner, data.built.dataset, candidates, options, task);
+            TuningResult result;
+            if (request.preparation.empty()) {
+                const PreparedData data =
+                    prepare(*table, request.target, request.task, request.features, learner);
+                result = glassbox::tune(learner, data.built.dataset, candidates, options, task);
+            } else {
+                PipelineSpec steps;
+                for (const std::string& text : request.preparation)
+                    steps.steps.push_back(parseStepSetting(text));
+                steps.budget = request.privacyBudget;
+                result = tuneOnTable(learner, *table, request.target, request.task,
+                                     request.features, steps, candidates, options, task)
+                             .result;
+            }
 
             auto outcome = std::make_shared<TuningOutcome>();
             outcome->job = job;

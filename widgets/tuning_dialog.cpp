@@ -372,6 +372,8 @@ std::optional<TuningRequest> TuningDialog::request(QString* error) const {
     request.target = base_.target;
     request.task = base_.task;
     request.features = base_.features;
+    request.preparation = base_.preparation;
+    request.privacyBudget = base_.privacyBudget;
     request.seed = base_.seed;
     request.source = base_.source;
     return request;
@@ -498,6 +500,8 @@ void TuningDialog::keepBest() {
     request.target = tuned.target;
     request.task = tuned.task;
     request.features = tuned.features;
+    request.preparation = tuned.preparation;
+    request.privacyBudget = tuned.privacyBudget;
     request.validation.kind = ValidationPlan::Kind::CrossValidation;
     request.validation.folds = tuned.folds;
     request.validation.rule = tuned.rule;

@@ -11,6 +11,7 @@
 #include "app/cli/history_registry.h"
 #include "app/cli/model_commands.h"
 #include "app/cli/model_json.h"
+#include "app/cli/preparation_json.h"
 #include "app/cli/stats_json.h"
 #include "app/cli/training_data.h"
 #include "engine/dataset_fingerprint.h"
@@ -18,6 +19,7 @@
 #include "engine/metric_direction.h"
 #include "engine/model_file.h"
 #include "engine/search_space.h"
+#include "engine/table_tuning.h"
 #include "engine/tuning.h"
 
 namespace glassbox::cli {
@@ -39,6 +41,8 @@ struct TuneArguments {
     std::string name;
     bool noSave = false;
     std::optional<std::int64_t> parent;
+    std::vector<std::string> prepare;
+    std::string privacyBudget;
 };
 
 nlohmann::json numberOrNull(double v) {
@@ -92,6 +96,7 @@ int runTune(const TuneArguments& args, const GlobalOptions& global, const TaskCo
         throw InvalidArgument("--range", "ranges are for random search (give --random N)");
     const std::vector<ParamValues> candidates =
         args.random > 0 ? space.sample(args.random, global.seed) : space.grid();
+    const PipelineSpec preparation = pipelineFromOptions(args.prepare, args.privacyBudget);
 
     if (args.noSave && args.parent)
         throw InvalidArgument("--parent", "cannot be combined with --no-save");
@@ -119,7 +124,14 @@ int runTune(const TuneArguments& args, const GlobalOptions& global, const TaskCo
     options.metric = args.metric;
     options.seed = global.seed;
     options.threads = global.threadCount();
-    TuningResult result = tune(learner, data, candidates, options, task.sub(0.05, 1.0));
+    // With steps, each fold fits them on its training rows once for every candidate.
+    TableTuningRun run;
+    if (preparation.empty())
+        run.result = tune(learner, data, candidates, options, task.sub(0.05, 1.0));
+    else
+        run = tuneOnTable(learner, loaded.loaded.table, data.target, data.task, std::nullopt,
+                          preparation, candidates, options, task.sub(0.05, 1.0));
+    TuningResult& result = run.result;
 
     const std::vector<std::string> searched = space.names();
     nlohmann::json results = nlohmann::json::array();
@@ -152,19 +164,27 @@ int runTune(const TuneArguments& args, const GlobalOptions& global, const TaskCo
     out["classes"] = data.classes;
     out["cv"] = {{"folds", args.cv}, {"fold_rule", args.foldRule}};
     out["rows"] = data.rows();
-    out["features"] = data.features.schema().features.size();
+    if (!preparation.empty()) {
+        nlohmann::json steps = nlohmann::json::array();
+        for (const StepSetting& s : preparation.steps) steps.push_back(stepSettingText(s));
+        out["prepare"] = steps;
+        out["rows"] = run.rows;
+    }
+    out["features"] =
+        run.best ? run.best->schema.features.size() : data.features.schema().features.size();
     out["refit_seconds"] = result.refitSeconds;
     out["seed"] = global.seed;
     out["threads"] = options.threads;
-    const TrainedModel trained{std::string(learner.name()),
-                               best.params,
-                               data.task,
-                               data.target,
-                               data.classes,
-                               data.features.schema(),
-                               global.seed,
-                               std::move(result.bestModel),
-                               {}};
+    TrainedModel trained = run.best ? std::move(*run.best)
+                                    : TrainedModel{std::string(learner.name()),
+                                                   best.params,
+                                                   data.task,
+                                                   data.target,
+                                                   data.classes,
+                                                   data.features.schema(),
+                                                   global.seed,
+                                                   std::move(result.bestModel),
+                                                   {}};
     if (history) {
         version.name = args.name;
         version.metrics = best.pooled;
@@ -223,6 +243,11 @@ void addTuneCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
     command->add_option("--metric", args->metric,
                         "What to optimize (default accuracy, or r2 for regression)");
     command->add_option("--out", args->out, "Write the best model, refitted on all rows");
+    command->add_option("--prepare", args->prepare,
+                        "A preparation STEP (as `prepare --step`), repeatable: fitted on each "
+                        "fold's training rows and saved with the best model");
+    command->add_option("--privacy-budget", args->privacyBudget,
+                        "EPSILON[,DELTA] the dp-noise steps may spend (default 1,1e-05)");
     command->add_option("--name", args->name, "A name for the best model's version");
     command->add_flag("--no-save", args->noSave, "Do not add the best model to the history");
     command->add_option("--parent", args->parent,

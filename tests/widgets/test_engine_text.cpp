@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "engine/learner.h"
+#include "engine/preparation_pipeline.h"
 #include "engine/validation.h"
 #include "tests/widgets/training_outcome_fixture.h"
 #include "widgets/engine_text.h"
@@ -37,6 +38,10 @@ class TestEngineText : public QObject {
     void helpsMatchTheEngine_data();
     void helpsMatchTheEngine();
     void validationMatchesTheEngine_data();
+    void stepDescriptionsMatchTheEngine_data();
+    void stepDescriptionsMatchTheEngine();
+    void stepHelpsMatchTheEngine_data();
+    void stepHelpsMatchTheEngine();
     void validationMatchesTheEngine();
     void chinese_data();
     void chinese();
@@ -84,6 +89,44 @@ void TestEngineText::helpsMatchTheEngine() {
     QVERIFY(spec != specs.end());
     QVERIFY2(EngineText::hasHelp(spec->help), qPrintable("no copy in widgets/engine_text.cpp of: " +
                                                          QString::fromStdString(spec->help)));
+    QCOMPARE(EngineText::paramHelp(*spec), QString::fromStdString(spec->help));
+}
+
+void TestEngineText::stepDescriptionsMatchTheEngine_data() {
+    QTest::addColumn<QString>("step");
+    for (const PreparationStep* step : allPreparationSteps())
+        QTest::newRow(std::string(step->name()).c_str()) << fromView(step->name());
+}
+
+void TestEngineText::stepDescriptionsMatchTheEngine() {
+    QFETCH(QString, step);
+    const PreparationStep& s = preparationStepNamed(step.toStdString());
+    const char* copy = EngineText::sourceStepDescription(s.name());
+    QVERIFY2(copy, "no copy of the step's description in widgets/engine_step_text.cpp");
+    QCOMPARE(QString::fromUtf8(copy), fromView(s.description()));
+    QCOMPARE(EngineText::stepDescription(s), fromView(s.description()));
+}
+
+void TestEngineText::stepHelpsMatchTheEngine_data() {
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<QString>("param");
+    for (const PreparationStep* step : allPreparationSteps())
+        for (const ParamSpec& spec : step->params())
+            QTest::newRow((std::string(step->name()) + "/" + spec.name).c_str())
+                << fromView(step->name()) << QString::fromStdString(spec.name);
+}
+
+void TestEngineText::stepHelpsMatchTheEngine() {
+    QFETCH(QString, step);
+    QFETCH(QString, param);
+    const ParamSpecs& specs = preparationStepNamed(step.toStdString()).params();
+    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& s) {
+        return s.name == param.toStdString();
+    });
+    QVERIFY(spec != specs.end());
+    QVERIFY2(EngineText::hasStepHelp(spec->help),
+             qPrintable("no copy in widgets/engine_step_text.cpp of: " +
+                        QString::fromStdString(spec->help)));
     QCOMPARE(EngineText::paramHelp(*spec), QString::fromStdString(spec->help));
 }
 
