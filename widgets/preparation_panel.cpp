@@ -19,6 +19,7 @@
 #include <climits>
 
 #include "engine/errors.h"
+#include "widgets/engine_text.h"
 #include "widgets/param_form.h"
 #include "widgets/preparation_preview_view.h"
 #include "widgets/preparation_step_list.h"
@@ -29,10 +30,6 @@ namespace {
 
 const char* const kGroup = "preparation";
 constexpr int kPreviewDelayMs = 300;
-
-QString fromView(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 QString count(std::size_t n) {
     return QLocale().toString(qulonglong(n));
@@ -229,7 +226,7 @@ void PreparationPanel::currentStepChanged(int index) {
         settingsGroup_->setTitle(tr("%1 settings").arg(QString::fromStdString(entry.step)));
         try {
             const PreparationStep& step = preparationStepNamed(entry.step);
-            description_->setText(fromView(step.description()));
+            description_->setText(EngineText::stepDescription(step));
             form_->setSpecs(step.params());
             form_->setValues(entry.params);
             form_->setVisible(!step.params().empty());

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "engine/errors.h"
+#include "widgets/engine_text.h"
 
 namespace glassbox::gui {
 namespace {
@@ -113,7 +114,7 @@ void PreparationStepList::rebuildMenu() {
     menu_->clear();
     for (const PreparationStep* step : allPreparationSteps()) {
         const QString name = fromView(step->name());
-        const QString description = fromView(step->description());
+        const QString description = EngineText::stepDescription(*step);
         QAction* action = menu_->addAction(tr("%1 — %2").arg(name, description));
         action->setData(name);
         action->setToolTip(description);
@@ -234,7 +235,7 @@ void PreparationStepList::refresh(int current) {
             item->setCheckState(entry.enabled ? Qt::Checked : Qt::Unchecked);
             QString tip;
             try {
-                tip = fromView(preparationStepNamed(entry.step).description());
+                tip = EngineText::stepDescription(preparationStepNamed(entry.step));
             } catch (const Error& error) {
                 tip = QString::fromStdString(error.what());
             }

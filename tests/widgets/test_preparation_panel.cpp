@@ -6,6 +6,7 @@
 // steps kept in the settings. With GLASSBOX_SCREENSHOT_DIR set, saves screenshots there.
 #include <qcustomplot.h>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -514,6 +515,16 @@ void TestPreparationPanel::attachPutsTheStepsInTheTrainingRequest() {
     request = training->request();
     const std::vector<std::string> all = textsOf(threeSteps());
     QCOMPARE(request->preparation, (std::vector<std::string>{all[0], all[2]}));
+
+    // Train: the run carries the steps.
+    QSignalSpy runs(&window, &MainWindow::runShown);
+    QSignalSpy failed(&window, &MainWindow::trainingFailed);
+    training->saveToHistory()->setChecked(false);
+    QTest::mouseClick(training->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(runs.count() + failed.count() > 0, kTimeout);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
+    const auto outcome = runs.at(0).at(0).value<std::shared_ptr<const gui::TrainingOutcome>>();
+    QCOMPARE(outcome->request.preparation, (std::vector<std::string>{all[0], all[2]}));
 
     QTest::mouseClick(training->detachButton(), Qt::LeftButton);
     QVERIFY(!panel->isAttached());
