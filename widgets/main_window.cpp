@@ -4,6 +4,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -35,6 +36,7 @@
 #include "widgets/history_view.h"
 #include "widgets/language_manager.h"
 #include "widgets/predict_view.h"
+#include "widgets/preparation_panel.h"
 #include "widgets/recent_files.h"
 #include "widgets/resources.h"
 #include "widgets/runs_view.h"
@@ -107,7 +109,9 @@ MainWindow::MainWindow(QWidget* parent, const QString& registryPath)
       columnDock_(new QDockWidget(this)),
       columnPanel_(new ColumnPanel(columnDock_)),
       trainingDock_(new QDockWidget(this)),
-      trainingPanel_(new TrainingPanel(trainingDock_)) {
+      trainingPanel_(new TrainingPanel(trainingDock_)),
+      preparationDock_(new QDockWidget(this)),
+      preparationPanel_(new PreparationPanel(preparationDock_)) {
     initResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(icon(QStringLiteral("glassbox")));
@@ -130,6 +134,13 @@ MainWindow::MainWindow(QWidget* parent, const QString& registryPath)
     trainingDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, trainingDock_);
     resizeDocks({columnDock_, trainingDock_}, {340, 380}, Qt::Horizontal);
+
+    preparationDock_->setObjectName(QStringLiteral("preparationDock"));
+    preparationDock_->setWidget(preparationPanel_);
+    preparationPanel_->setMinimumWidth(330);
+    addDockWidget(Qt::LeftDockWidgetArea, preparationDock_);
+    tabifyDockWidget(trainingDock_, preparationDock_);
+    trainingDock_->raise();
 
     createActions();
     createMenus();
@@ -243,6 +254,16 @@ void MainWindow::connectTraining() {
         jobTables_.erase(job);
         statusBar()->showMessage(tr("Training cancelled."), 8000);
     });
+
+    PreparationPanel* preparation = preparationPanel_;
+    connect(panel->targetPicker(), &QComboBox::currentTextChanged, preparation,
+            &PreparationPanel::setTarget);
+    connect(preparation, &PreparationPanel::attachmentChanged, panel,
+            &TrainingPanel::setPreparation);
+    connect(panel, &TrainingPanel::preparationDetached, preparation,
+            [preparation] { preparation->setAttached(false); });
+    connect(preparation, &PreparationPanel::applyRequested, this, &MainWindow::showPreparedTable);
+    connect(preparation, &PreparationPanel::revertRequested, this, &MainWindow::revertToFile);
 
     connect(runsView_, &RunsView::rowsSelectionRequested, this,
             [this](std::vector<std::size_t> rows) {
@@ -417,6 +438,7 @@ void MainWindow::createMenus() {
     viewMenu_->addSeparator();
     viewMenu_->addAction(columnDock_->toggleViewAction());
     viewMenu_->addAction(trainingDock_->toggleViewAction());
+    viewMenu_->addAction(preparationDock_->toggleViewAction());
 
     modelMenu_ = menuBar()->addMenu(QString());
     modelMenu_->setObjectName(QStringLiteral("modelMenu"));
@@ -471,6 +493,8 @@ void MainWindow::retranslateUi() {
     columnDock_->toggleViewAction()->setText(tr("&Column Panel"));
     trainingDock_->setWindowTitle(tr("Training"));
     trainingDock_->toggleViewAction()->setText(tr("&Training Panel"));
+    preparationDock_->setWindowTitle(tr("Preparation"));
+    preparationDock_->toggleViewAction()->setText(tr("&Preparation Panel"));
     workspace_->setTabText(int(Workspace::Data), tr("Data"));
     workspace_->setTabText(int(Workspace::Runs), tr("Runs"));
     workspace_->setTabText(int(Workspace::Explain), tr("Explain"));
@@ -627,23 +651,32 @@ void MainWindow::chooseOpenFile() {
 
 void MainWindow::onLoaded(std::shared_ptr<const LoadedTable> loaded) {
     setLoadingUi(false);
+    original_.reset();
     loaded_ = std::move(loaded);
     shownName_ = pending_.displayName;
     shown_ = pending_;
-    shownColumn_ = -1;
-    model_->setTable(std::shared_ptr<const Table>(loaded_, &loaded_->table));
-    view_->fitColumnWidths();
     if (!pending_.path.isEmpty()) recent_->add(pending_.path);
     if (warningsDialog_) warningsDialog_->setWarnings(shownName_, loaded_->warnings);
-    updateTableLabels();
-    trainingPanel_->setTable(loaded_, DataSource{shownName_, shown_.path, shown_.sample});
+    showTableContents(DataSource{shownName_, shown_.path, shown_.sample});
     predictView_->setTable(loaded_, shown_.path.isEmpty() ? shownName_ : shown_.path);
+    preparationPanel_->setTable(std::shared_ptr<const Table>(loaded_, &loaded_->table));
+    preparationPanel_->setApplied(false);
 
     const auto warnings = clampToInt(loaded_->warnings.size());
     statusBar()->showMessage(
         warnings == 0 ? tr("Opened %1.").arg(shownName_)
                       : tr("Opened %1 with %n warning(s).", nullptr, warnings).arg(shownName_),
         8000);
+    emit tableShown();
+}
+
+void MainWindow::showTableContents(const DataSource& source) {
+    shownColumn_ = -1;
+    model_->setTable(std::shared_ptr<const Table>(loaded_, &loaded_->table));
+    view_->fitColumnWidths();
+    updateTableLabels();
+    trainingPanel_->setTable(loaded_, source);
+    preparationPanel_->setTarget(trainingPanel_->targetPicker()->currentText());
     if (model_->columnCount() == 0) {
         columnPanel_->clear();
     } else {
@@ -655,6 +688,35 @@ void MainWindow::onLoaded(std::shared_ptr<const LoadedTable> loaded) {
             view_->selectionModel()->setCurrentIndex(model_->index(0, column),
                                                      QItemSelectionModel::NoUpdate);
     }
+}
+
+void MainWindow::showPreparedTable(std::shared_ptr<const LoadedTable> prepared,
+                                   const QString& steps) {
+    if (!loaded_ || !prepared) return;
+    if (!original_) original_ = loaded_;
+    const QString target = trainingPanel_->targetPicker()->currentText();
+    loaded_ = std::move(prepared);
+    shownName_ = tr("%1 (prepared)").arg(shown_.displayName);
+    // Not the file: the history records the prepared table by its name and size.
+    showTableContents(DataSource{shownName_, {}, {}});
+    trainingPanel_->targetPicker()->setCurrentText(target);
+    preparationPanel_->setApplied(true);
+    statusBar()->showMessage(
+        tr("The Data view shows %1 prepared by: %2.").arg(shown_.displayName, steps), 8000);
+    emit tableShown();
+}
+
+void MainWindow::revertToFile() {
+    if (!original_) return;
+    const QString target = trainingPanel_->targetPicker()->currentText();
+    loaded_ = std::move(original_);
+    original_.reset();
+    shownName_ = shown_.displayName;
+    showTableContents(DataSource{shownName_, shown_.path, shown_.sample});
+    trainingPanel_->targetPicker()->setCurrentText(target);
+    preparationPanel_->setApplied(false);
+    statusBar()->showMessage(tr("The Data view shows %1 as read from the file.").arg(shownName_),
+                             8000);
     emit tableShown();
 }
 

@@ -29,6 +29,7 @@ class ExplainView;
 class HistoryView;
 class LanguageManager;
 class PredictView;
+class PreparationPanel;
 class RecentFiles;
 class RunsView;
 class TrainingPanel;
@@ -57,6 +58,10 @@ class MainWindow : public QMainWindow {
     QDockWidget* columnDock() const { return columnDock_; }
     QDockWidget* trainingDock() const { return trainingDock_; }
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    QDockWidget* preparationDock() const { return preparationDock_; }
+    PreparationPanel* preparationPanel() const { return preparationPanel_; }
+    // The data view shows the table the preparation steps produced ("Apply to table").
+    bool showsPreparedTable() const { return original_ != nullptr; }
     TrainingQueue* trainingQueue() const { return queue_; }
     RunsView* runsView() const { return runsView_; }
     HistoryView* historyView() const { return historyView_; }
@@ -136,6 +141,10 @@ class MainWindow : public QMainWindow {
     void showWarnings();
 
     void onLoaded(std::shared_ptr<const LoadedTable> loaded);
+    // Shows loaded_ in the data view, the column panel and the training panel.
+    void showTableContents(const DataSource& source);
+    void showPreparedTable(std::shared_ptr<const LoadedTable> prepared, const QString& steps);
+    void revertToFile();
     void onLoadFailed(const QString& message);
     void onLoadCancelled();
     void onSqliteTableNeeded(const QString& path, const QStringList& tables);
@@ -166,6 +175,8 @@ class MainWindow : public QMainWindow {
     ColumnPanel* columnPanel_;
     QDockWidget* trainingDock_;
     TrainingPanel* trainingPanel_;
+    QDockWidget* preparationDock_;
+    PreparationPanel* preparationPanel_;
     WarningsDialog* warningsDialog_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
@@ -191,6 +202,8 @@ class MainWindow : public QMainWindow {
     QPushButton* cancelButton_ = nullptr;
 
     std::shared_ptr<const LoadedTable> loaded_;
+    // The table read from the file while loaded_ is its prepared version.
+    std::shared_ptr<const LoadedTable> original_;
     QString shownName_;
     PendingLoad pending_;
     PendingLoad shown_;

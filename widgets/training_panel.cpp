@@ -106,6 +106,9 @@ TrainingPanel::TrainingPanel(QWidget* parent)
       trainButton_(new QPushButton(this)),
       tuneButton_(new QPushButton(this)),
       message_(new QLabel(this)),
+      preparationRow_(new QWidget(this)),
+      preparationLabel_(new QLabel(preparationRow_)),
+      detach_(new QPushButton(preparationRow_)),
       progress_(new QProgressBar(this)),
       stageLabel_(new QLabel(this)),
       timeLeftLabel_(new QLabel(this)),
@@ -134,8 +137,22 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     message_->setWordWrap(true);
     message_->hide();
 
+    preparationLabel_->setObjectName(QStringLiteral("preparationLine"));
+    preparationLabel_->setWordWrap(true);
+    detach_->setObjectName(QStringLiteral("detachPreparation"));
+    auto* preparation = new QHBoxLayout(preparationRow_);
+    preparation->setContentsMargins(0, 0, 0, 0);
+    preparation->addWidget(preparationLabel_, 1);
+    preparation->addWidget(detach_);
+    preparationRow_->hide();
+    connect(detach_, &QPushButton::clicked, this, [this] {
+        setPreparation({}, privacyBudget_);
+        emit preparationDetached();
+    });
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(scroll, 1);
+    layout->addWidget(preparationRow_);
     layout->addLayout(buttons);
     layout->addWidget(message_);
     layout->addWidget(buildProgressArea());
@@ -352,6 +369,9 @@ void TrainingPanel::retranslate() {
     cancelAllButton_->setText(tr("Cancel all"));
     cancelAllButton_->setToolTip(tr("Stop the running job and drop every queued one"));
     if (!running_) stageLabel_->setText(tr("No training running"));
+    detach_->setText(tr("Detach"));
+    detach_->setToolTip(tr("Train without the preparation steps"));
+    updatePreparationLine();
     for (int i = 0; i < features_->topLevelItemCount(); ++i) {
         QTreeWidgetItem* item = features_->topLevelItem(i);
         const auto type = static_cast<ColumnType>(item->data(1, Qt::UserRole).toInt());
@@ -537,10 +557,31 @@ std::optional<TrainingRequest> TrainingPanel::request(QString* error) const {
     request.validation.folds = static_cast<std::size_t>(folds_->value());
     request.validation.rule = static_cast<FoldRule>(foldRule_->currentData().toInt());
     request.seed = static_cast<std::uint64_t>(seed_->value());
+    request.preparation = preparation_;
+    request.privacyBudget = privacyBudget_;
     request.saveToHistory = saveToHistory_->isChecked();
     if (request.saveToHistory) request.versionName = versionName_->text().trimmed().toStdString();
     request.source = source_;
     return request;
+}
+
+void TrainingPanel::setPreparation(const std::vector<std::string>& steps,
+                                   const PrivacyAllowance& budget) {
+    preparation_ = steps;
+    privacyBudget_ = budget;
+    updatePreparationLine();
+}
+
+void TrainingPanel::updatePreparationLine() {
+    QStringList names;
+    for (const std::string& step : preparation_)
+        names << QString::fromStdString(step.substr(0, step.find(':')));
+    preparationLabel_->setText(tr("Preparation: %n step(s) (%1)", nullptr, int(names.size()))
+                                   .arg(names.join(QStringLiteral(", "))));
+    QStringList texts;
+    for (const std::string& step : preparation_) texts << QString::fromStdString(step);
+    preparationLabel_->setToolTip(texts.join(QLatin1Char('\n')));
+    preparationRow_->setVisible(!preparation_.empty());
 }
 
 void TrainingPanel::showMessage(const QString& text) {

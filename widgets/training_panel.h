@@ -52,6 +52,11 @@ class TrainingPanel : public QWidget {
     // The request the form describes (what Train emits), or nullopt with the reason in *error.
     std::optional<TrainingRequest> request(QString* error = nullptr) const;
 
+    // Preparation steps (STEP text) every training request carries, and their privacy budget;
+    // empty: none. Shown as one line with a Detach button.
+    void setPreparation(const std::vector<std::string>& steps, const PrivacyAllowance& budget);
+    const std::vector<std::string>& preparation() const { return preparation_; }
+
     // The parts, for the main window's shortcuts and for tests.
     QComboBox* targetPicker() const { return target_; }
     QComboBox* taskPicker() const { return task_; }
@@ -77,6 +82,8 @@ class TrainingPanel : public QWidget {
     QLabel* timeLeftLabel() const { return timeLeftLabel_; }
     QLabel* queueLabel() const { return queueLabel_; }
     QLabel* messageLabel() const { return message_; }
+    QLabel* preparationLabel() const { return preparationLabel_; }
+    QPushButton* detachButton() const { return detach_; }
     // Null until Tune… was first clicked.
     TuningDialog* tuningDialog() const;
 
@@ -103,6 +110,8 @@ class TrainingPanel : public QWidget {
     // Cancel the running job / every job, queued and running.
     void cancelRequested(int job);
     void cancelAllRequested();
+    // Detach was clicked: the preparation steps were dropped.
+    void preparationDetached();
 
   protected:
     void changeEvent(QEvent* event) override;
@@ -120,6 +129,7 @@ class TrainingPanel : public QWidget {
     void learnerChanged();
     void updateValidationControls();
     void updateQueueLabel();
+    void updatePreparationLine();
     void showMessage(const QString& text);
     void restoreSettings();
     void saveSettings() const;
@@ -129,6 +139,8 @@ class TrainingPanel : public QWidget {
     std::optional<TaskKind> inferred_;
     std::string shownLearner_;
     std::map<std::string, std::map<std::string, std::string>> editedParams_;  // per learner
+    std::vector<std::string> preparation_;
+    PrivacyAllowance privacyBudget_;
     std::optional<int> running_;
     int pending_ = 0;
 
@@ -162,6 +174,9 @@ class TrainingPanel : public QWidget {
     QPushButton* trainButton_;
     QPushButton* tuneButton_;
     QLabel* message_;
+    QWidget* preparationRow_;
+    QLabel* preparationLabel_;
+    QPushButton* detach_;
     QProgressBar* progress_;
     QLabel* stageLabel_;
     QLabel* timeLeftLabel_;
