@@ -56,6 +56,15 @@ std::uint64_t stepSeed(std::uint64_t seed, std::size_t index) {
     return Random(seed, 0x9e9a + index).next();
 }
 
+// `e` again, its message saying which step it comes from ("step \"impute\": ...").
+InvalidArgument inStep(const InvalidArgument& e, const std::string& step) {
+    std::string message = e.what();
+    const std::string prefix = e.parameter() + ": ";
+    if (message.starts_with(prefix)) message.erase(0, prefix.size());
+    if (message.starts_with("step \"")) return e;
+    return InvalidArgument(e.parameter(), "step \"" + step + "\": " + message);
+}
+
 // Charges a release to `budget`, naming the step in a refusal.
 void charge(PrivacyBudget& budget, const StepSetting& setting, const FittedStep& fitted) {
     if (const std::optional<PrivacyLoss> loss = fitted.privacyLoss())
@@ -97,7 +106,7 @@ StepSetting makeStepSetting(std::string_view step,
     try {
         return {std::string(kind.name()), ParamValues::resolve(kind.params(), given)};
     } catch (const InvalidArgument& e) {
-        throw InvalidArgument(e.parameter(), "step \"" + std::string(step) + "\": " + e.what());
+        throw inStep(e, std::string(step));
     }
 }
 
@@ -242,12 +251,16 @@ struct PipelineFitter {
             const PreparationStep& kind = preparationStepNamed(setting.step);
             const TaskContext sub =
                 task.sub(double(i) / double(n), double(i + 1) / double(n), setting.step);
-            std::unique_ptr<FittedStep> fitted =
-                kind.fit(current, target, setting.params, stepSeed(seed, i), sub);
-            charge(budget, setting, *fitted);
+            std::unique_ptr<FittedStep> fitted;
             StepReport report;
             report.step = setting.step;
-            current = fitted->apply(current, StepUse::Training, report, sub);
+            try {
+                fitted = kind.fit(current, target, setting.params, stepSeed(seed, i), sub);
+                charge(budget, setting, *fitted);
+                current = fitted->apply(current, StepUse::Training, report, sub);
+            } catch (const InvalidArgument& e) {
+                throw inStep(e, setting.step);
+            }
             if (!target.empty() && current.indexOf(target) < 0)
                 throw InvalidArgument(
                     "--step",

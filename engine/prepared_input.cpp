@@ -18,9 +18,11 @@ const std::string kRowColumn = "glassbox:input-row";
 Table chosenColumns(const Table& table, const std::string& target,
                     const std::optional<std::vector<std::string>>& features) {
     if (!features) return table;
-    for (const std::string& name : *features)
+    for (const std::string& name : *features) {
         if (table.indexOf(name) < 0)
             throw InvalidArgument("features", "no column named \"" + name + "\"");
+        if (name == target) throw InvalidArgument("features", "\"" + name + "\" is the target");
+    }
     std::vector<Column> columns;
     for (const Column& c : table.columns())
         if (c.name() == target ||

@@ -119,6 +119,10 @@ class ResamplingStep final : public PreparationStep {
                                     const ParamValues& params, std::uint64_t seed,
                                     const TaskContext& task) const override {
         task.checkCancelled();
+        if (target.empty())
+            throw InvalidArgument("--target",
+                                  "resampling balances the classes of a target "
+                                  "column; name it (prepare: --target COL)");
         checkResampleTable(training, target, kind_);
         ResampleSettings settings;
         settings.kind = kind_;

@@ -23,6 +23,7 @@ double parseBudgetNumber(const std::string& text) {
 json detailValue(const std::string& text) {
     char* end = nullptr;
     if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) {
+        errno = 0;
         const unsigned long long whole = std::strtoull(text.c_str(), &end, 10);
         if (*end == '\0' && errno != ERANGE) return std::uint64_t(whole);
     }

@@ -577,6 +577,48 @@ class TestTableTraining : public QObject {
         }
     }
 
+    // Protection steps run once on the whole table before the split: k-anonymity suppression
+    // removes exactly kAnonymity's rows at risk, the scored rows map back to the input's rows,
+    // and a protection step after a learning step is refused.
+    void protectionRunsOnceBeforeTheSplit() {
+        const Table table = sharedTable("diabetes_regression.csv");
+        const Learner& learner = learnerNamed("decision_tree");
+        const PipelineSpec spec = specOf({"generalize:columns=age,width=10",
+                                          "k-anonymity:quasi_identifiers=age;sex,k=20", "scale"});
+        ValidationPlan plan;
+        plan.folds = 3;
+        const TableTrainingRun run = trainOnTable(learner, table, "progression", std::nullopt,
+                                                  std::nullopt, spec,
+                                                  paramsOf(learner, paramMap("max_depth=3")),
+                                                  plan, seeded(4), {});
+        // What the protection alone does to the table.
+        const PreparedTable released =
+            fitPipeline(specOf({"generalize:columns=age,width=10",
+                                "k-anonymity:quasi_identifiers=age;sex,k=20"}),
+                        table, "progression", 4, {});
+        const std::size_t removed = table.rowCount() - released.table.rowCount();
+        QVERIFY(removed > 0);
+        QCOMPARE(run.protectedRows, removed);
+        QCOMPARE(run.dataset.rows(), released.table.rowCount());
+        QCOMPARE(run.tableRows.size(), released.table.rowCount());
+        // Each kept row is the input row it says it is (progression is unique enough to tell).
+        const Column& target = table.column(std::size_t(table.indexOf("progression")));
+        for (std::size_t i = 0; i < run.tableRows.size(); ++i)
+            QCOMPARE(run.dataset.targets[i], target.number(run.tableRows[i]));
+        // The kept model carries every step; prediction passes all input rows through.
+        QCOMPARE(run.run.trained.preparation.size(), std::size_t(3));
+        QCOMPARE(run.run.trained.predict(table, "diabetes", {}).rows, table.rowCount());
+
+        try {
+            trainOnTable(learner, table, "progression", std::nullopt, std::nullopt,
+                         specOf({"scale", "k-anonymity:quasi_identifiers=age;sex,k=20"}),
+                         paramsOf(learner), plan, seeded(4), {});
+            QFAIL("a protection step after a learning step was accepted");
+        } catch (const InvalidArgument& e) {
+            QCOMPARE(e.parameter(), std::string("--step"));
+        }
+    }
+
     // The history stores the steps as the version's preparation; its model predicts the same.
     void historyVersionCarriesTheSteps() {
         QTemporaryDir dir;
