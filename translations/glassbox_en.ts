@@ -331,6 +331,310 @@
         <source>training rows (no validation)</source>
         <translation>training rows (no validation)</translation>
     </message>
+    <message>
+        <source>Cast columns, parse dates, and select, drop or rename columns</source>
+        <translation>Cast columns, parse dates, and select, drop or rename columns</translation>
+    </message>
+    <message>
+        <source>Check value ranges, allowed categories and required values; report or drop the rows that break a rule</source>
+        <translation>Check value ranges, allowed categories and required values; report or drop the rows that break a rule</translation>
+    </message>
+    <message>
+        <source>Drop columns with too many missing values, and training rows with a missing value</source>
+        <translation>Drop columns with too many missing values, and training rows with a missing value</translation>
+    </message>
+    <message>
+        <source>Fill missing cells with the training rows&apos; mean, median, most frequent value or a constant</source>
+        <translation>Fill missing cells with the training rows&apos; mean, median, most frequent value or a constant</translation>
+    </message>
+    <message>
+        <source>Add a true/false column telling where a column&apos;s value is missing</source>
+        <translation>Add a true/false column telling where a column&apos;s value is missing</translation>
+    </message>
+    <message>
+        <source>Drop training rows that repeat an earlier row, keeping the first</source>
+        <translation>Drop training rows that repeat an earlier row, keeping the first</translation>
+    </message>
+    <message>
+        <source>Outliers by z-score, interquartile range or isolation forest, learnt on the training rows: flagged in a column or dropped from training</source>
+        <translation>Outliers by z-score, interquartile range or isolation forest, learnt on the training rows: flagged in a column or dropped from training</translation>
+    </message>
+    <message>
+        <source>Scale numeric columns (standard, min-max or robust) by statistics of the training rows</source>
+        <translation>Scale numeric columns (standard, min-max or robust) by statistics of the training rows</translation>
+    </message>
+    <message>
+        <source>Encode categorical columns one-hot or as ordinal codes, with the levels of the training rows</source>
+        <translation>Encode categorical columns one-hot or as ordinal codes, with the levels of the training rows</translation>
+    </message>
+    <message>
+        <source>Bin numeric columns into categorical intervals (equal width or quantiles of the training rows)</source>
+        <translation>Bin numeric columns into categorical intervals (equal width or quantiles of the training rows)</translation>
+    </message>
+    <message>
+        <source>random over-sampling of the smaller classes (training rows only)</source>
+        <translation>random over-sampling of the smaller classes (training rows only)</translation>
+    </message>
+    <message>
+        <source>random under-sampling of the larger classes (training rows only)</source>
+        <translation>random under-sampling of the larger classes (training rows only)</translation>
+    </message>
+    <message>
+        <source>SMOTE: synthetic rows of the smaller classes between neighbours, numeric features (training rows only)</source>
+        <translation>SMOTE: synthetic rows of the smaller classes between neighbours, numeric features (training rows only)</translation>
+    </message>
+    <message>
+        <source>SMOTE-NC: SMOTE for numeric and categorical features (training rows only)</source>
+        <translation>SMOTE-NC: SMOTE for numeric and categorical features (training rows only)</translation>
+    </message>
+    <message>
+        <source>Column roles (identifier, quasi-identifier, sensitive): identifiers kept as text, never features; report of k-anonymity and l-diversity</source>
+        <translation>Column roles (identifier, quasi-identifier, sensitive): identifiers kept as text, never features; report of k-anonymity and l-diversity</translation>
+    </message>
+    <message>
+        <source>Replace identifiers by keyed pseudonyms (HMAC-SHA256 under a secret key file), kept as text columns</source>
+        <translation>Replace identifiers by keyed pseudonyms (HMAC-SHA256 under a secret key file), kept as text columns</translation>
+    </message>
+    <message>
+        <source>Generalize quasi-identifiers: numbers to ranges, dates to months or years, strings truncated</source>
+        <translation>Generalize quasi-identifiers: numbers to ranges, dates to months or years, strings truncated</translation>
+    </message>
+    <message>
+        <source>k-anonymity over quasi-identifiers: report the smallest group of rows sharing their values, suppress the rows of groups smaller than k</source>
+        <translation>k-anonymity over quasi-identifiers: report the smallest group of rows sharing their values, suppress the rows of groups smaller than k</translation>
+    </message>
+    <message>
+        <source>Differentially private release of numeric columns: Laplace or Gaussian noise on a grid from the system&apos;s CSPRNG, epsilon charged to the privacy budget</source>
+        <translation>Differentially private release of numeric columns: Laplace or Gaussian noise on a grid from the system&apos;s CSPRNG, epsilon charged to the privacy budget</translation>
+    </message>
+    <message>
+        <source>Columns and their new types, e.g. age=numeric;zip=categorical</source>
+        <translation>Columns and their new types, e.g. age=numeric;zip=categorical</translation>
+    </message>
+    <message>
+        <source>Columns read as dates, e.g. when=%Y-%m-%d (no pattern: ISO 8601)</source>
+        <translation>Columns read as dates, e.g. when=%Y-%m-%d (no pattern: ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Keep only these columns (&apos;;&apos; list)</source>
+        <translation>Keep only these columns (&apos;;&apos; list)</translation>
+    </message>
+    <message>
+        <source>Drop these columns (&apos;;&apos; list)</source>
+        <translation>Drop these columns (&apos;;&apos; list)</translation>
+    </message>
+    <message>
+        <source>Renames, e.g. old&gt;new;a&gt;b</source>
+        <translation>Renames, e.g. old&gt;new;a&gt;b</translation>
+    </message>
+    <message>
+        <source>Rules separated by &apos;;&apos;: COLUMN&gt;=N, COLUMN&lt;=N, COLUMN&gt;N, COLUMN&lt;N, COLUMN in A|B|C, COLUMN not-missing</source>
+        <translation>Rules separated by &apos;;&apos;: COLUMN&gt;=N, COLUMN&lt;=N, COLUMN&gt;N, COLUMN&lt;N, COLUMN in A|B|C, COLUMN not-missing</translation>
+    </message>
+    <message>
+        <source>Only report the rows breaking a rule, or also drop them from the training rows</source>
+        <translation>Only report the rows breaking a rule, or also drop them from the training rows</translation>
+    </message>
+    <message>
+        <source>Row numbers listed per rule in the report</source>
+        <translation>Row numbers listed per rule in the report</translation>
+    </message>
+    <message>
+        <source>Drop a column whose share of missing training cells exceeds this</source>
+        <translation>Drop a column whose share of missing training cells exceeds this</translation>
+    </message>
+    <message>
+        <source>Drop training rows with a missing value</source>
+        <translation>Drop training rows with a missing value</translation>
+    </message>
+    <message>
+        <source>Columns whose missing values drop a row (&apos;;&apos; list); empty: every column</source>
+        <translation>Columns whose missing values drop a row (&apos;;&apos; list); empty: every column</translation>
+    </message>
+    <message>
+        <source>How the fill value is learnt from the training rows</source>
+        <translation>How the fill value is learnt from the training rows</translation>
+    </message>
+    <message>
+        <source>Columns to impute (&apos;;&apos; list); empty: every column with missing values but the target</source>
+        <translation>Columns to impute (&apos;;&apos; list); empty: every column with missing values but the target</translation>
+    </message>
+    <message>
+        <source>The fill value of strategy constant</source>
+        <translation>The fill value of strategy constant</translation>
+    </message>
+    <message>
+        <source>Columns to flag (&apos;;&apos; list); empty: every column with missing values but the target</source>
+        <translation>Columns to flag (&apos;;&apos; list); empty: every column with missing values but the target</translation>
+    </message>
+    <message>
+        <source>Columns compared (&apos;;&apos; list); empty: every column</source>
+        <translation>Columns compared (&apos;;&apos; list); empty: every column</translation>
+    </message>
+    <message>
+        <source>z-score, interquartile range or isolation forest</source>
+        <translation>z-score, interquartile range or isolation forest</translation>
+    </message>
+    <message>
+        <source>z: largest |z| kept (auto 3); iqr: IQRs beyond the quartiles kept (auto 1.5)</source>
+        <translation>z: largest |z| kept (auto 3); iqr: IQRs beyond the quartiles kept (auto 1.5)</translation>
+    </message>
+    <message>
+        <source>isolation forest: share of training rows that are outliers</source>
+        <translation>isolation forest: share of training rows that are outliers</translation>
+    </message>
+    <message>
+        <source>isolation forest: number of trees</source>
+        <translation>isolation forest: number of trees</translation>
+    </message>
+    <message>
+        <source>isolation forest: rows drawn for each tree</source>
+        <translation>isolation forest: rows drawn for each tree</translation>
+    </message>
+    <message>
+        <source>numeric columns to check; auto: all but the target</source>
+        <translation>numeric columns to check; auto: all but the target</translation>
+    </message>
+    <message>
+        <source>flag: add a boolean &quot;outlier&quot; column; drop: remove outlier rows from the training data</source>
+        <translation>flag: add a boolean &quot;outlier&quot; column; drop: remove outlier rows from the training data</translation>
+    </message>
+    <message>
+        <source>standard: mean 0, std 1; minmax: [0, 1]; robust: median 0, IQR 1</source>
+        <translation>standard: mean 0, std 1; minmax: [0, 1]; robust: median 0, IQR 1</translation>
+    </message>
+    <message>
+        <source>numeric columns to scale; auto: all but the target</source>
+        <translation>numeric columns to scale; auto: all but the target</translation>
+    </message>
+    <message>
+        <source>one-hot: a 0/1 column per level; ordinal: one column of level codes</source>
+        <translation>one-hot: a 0/1 column per level; ordinal: one column of level codes</translation>
+    </message>
+    <message>
+        <source>one-hot: leave out the first level&apos;s column</source>
+        <translation>one-hot: leave out the first level&apos;s column</translation>
+    </message>
+    <message>
+        <source>ordinal: the levels in code order (a;b;c), or sorted</source>
+        <translation>ordinal: the levels in code order (a;b;c), or sorted</translation>
+    </message>
+    <message>
+        <source>categorical columns to encode; auto: all but the target</source>
+        <translation>categorical columns to encode; auto: all but the target</translation>
+    </message>
+    <message>
+        <source>equal-width bins between the training min and max, or bins holding equal shares of the training rows</source>
+        <translation>equal-width bins between the training min and max, or bins holding equal shares of the training rows</translation>
+    </message>
+    <message>
+        <source>number of bins</source>
+        <translation>number of bins</translation>
+    </message>
+    <message>
+        <source>numeric columns to bin; auto: all but the target</source>
+        <translation>numeric columns to bin; auto: all but the target</translation>
+    </message>
+    <message>
+        <source>each smaller class is raised to ratio x the largest class&apos;s rows (1 balances the classes)</source>
+        <translation>each smaller class is raised to ratio x the largest class&apos;s rows (1 balances the classes)</translation>
+    </message>
+    <message>
+        <source>each larger class is cut to the smallest class&apos;s rows / ratio (1 balances the classes)</source>
+        <translation>each larger class is cut to the smallest class&apos;s rows / ratio (1 balances the classes)</translation>
+    </message>
+    <message>
+        <source>nearest neighbours of the same class</source>
+        <translation>nearest neighbours of the same class</translation>
+    </message>
+    <message>
+        <source>Columns that name a person (&apos;;&apos; list): kept as text, never features</source>
+        <translation>Columns that name a person (&apos;;&apos; list): kept as text, never features</translation>
+    </message>
+    <message>
+        <source>Columns that together could single a person out (&apos;;&apos; list)</source>
+        <translation>Columns that together could single a person out (&apos;;&apos; list)</translation>
+    </message>
+    <message>
+        <source>Columns whose values must not be tied to a person (&apos;;&apos; list)</source>
+        <translation>Columns whose values must not be tied to a person (&apos;;&apos; list)</translation>
+    </message>
+    <message>
+        <source>The k of k-anonymity the report measures against</source>
+        <translation>The k of k-anonymity the report measures against</translation>
+    </message>
+    <message>
+        <source>Identifier columns to pseudonymize (&apos;;&apos; list)</source>
+        <translation>Identifier columns to pseudonymize (&apos;;&apos; list)</translation>
+    </message>
+    <message>
+        <source>File of the secret key, kept apart from the data; created with mode 0600 on first use</source>
+        <translation>File of the secret key, kept apart from the data; created with mode 0600 on first use</translation>
+    </message>
+    <message>
+        <source>Hex digits of the HMAC kept in each pseudonym</source>
+        <translation>Hex digits of the HMAC kept in each pseudonym</translation>
+    </message>
+    <message>
+        <source>Text put before the hex digits</source>
+        <translation>Text put before the hex digits</translation>
+    </message>
+    <message>
+        <source>Quasi-identifier columns to generalize (&apos;;&apos; list)</source>
+        <translation>Quasi-identifier columns to generalize (&apos;;&apos; list)</translation>
+    </message>
+    <message>
+        <source>ranges: numbers to ranges; month, year: dates; truncate: strings cut short</source>
+        <translation>ranges: numbers to ranges; month, year: dates; truncate: strings cut short</translation>
+    </message>
+    <message>
+        <source>ranges: the width of each range</source>
+        <translation>ranges: the width of each range</translation>
+    </message>
+    <message>
+        <source>ranges: where a range starts</source>
+        <translation>ranges: where a range starts</translation>
+    </message>
+    <message>
+        <source>truncate: characters kept</source>
+        <translation>truncate: characters kept</translation>
+    </message>
+    <message>
+        <source>truncate: appended to a cut value</source>
+        <translation>truncate: appended to a cut value</translation>
+    </message>
+    <message>
+        <source>Every combination of quasi-identifier values is shared by at least k rows</source>
+        <translation>Every combination of quasi-identifier values is shared by at least k rows</translation>
+    </message>
+    <message>
+        <source>report: measure only; suppress: remove the training rows of groups smaller than k</source>
+        <translation>report: measure only; suppress: remove the training rows of groups smaller than k</translation>
+    </message>
+    <message>
+        <source>Numeric columns to release with noise (&apos;;&apos; list), without missing values</source>
+        <translation>Numeric columns to release with noise (&apos;;&apos; list), without missing values</translation>
+    </message>
+    <message>
+        <source>Privacy loss of the step, split evenly over the columns</source>
+        <translation>Privacy loss of the step, split evenly over the columns</translation>
+    </message>
+    <message>
+        <source>laplace: epsilon-DP; gaussian: (epsilon, delta)-DP</source>
+        <translation>laplace: epsilon-DP; gaussian: (epsilon, delta)-DP</translation>
+    </message>
+    <message>
+        <source>gaussian: the delta of (epsilon, delta)-DP, below 1, split like epsilon</source>
+        <translation>gaussian: the delta of (epsilon, delta)-DP, below 1, split like epsilon</translation>
+    </message>
+    <message>
+        <source>Values are clamped to at least this: auto (the data&apos;s minimum, not private), one number or one per column (&apos;;&apos; list)</source>
+        <translation>Values are clamped to at least this: auto (the data&apos;s minimum, not private), one number or one per column (&apos;;&apos; list)</translation>
+    </message>
+    <message>
+        <source>Values are clamped to at most this: auto (the data&apos;s maximum, not private), one number or one per column (&apos;;&apos; list)</source>
+        <translation>Values are clamped to at most this: auto (the data&apos;s maximum, not private), one number or one per column (&apos;;&apos; list)</translation>
+    </message>
 </context>
 <context>
     <name>EngineThread</name>
@@ -1378,6 +1682,26 @@ Its model and its evaluations are removed from the history. This cannot be undon
         <source>&amp;Explain</source>
         <translation>&amp;Explain</translation>
     </message>
+    <message>
+        <source>Preparation</source>
+        <translation>Preparation</translation>
+    </message>
+    <message>
+        <source>&amp;Preparation Panel</source>
+        <translation>&amp;Preparation Panel</translation>
+    </message>
+    <message>
+        <source>%1 (prepared)</source>
+        <translation>%1 (prepared)</translation>
+    </message>
+    <message>
+        <source>The Data view shows %1 prepared by: %2.</source>
+        <translation>The Data view shows %1 prepared by: %2.</translation>
+    </message>
+    <message>
+        <source>The Data view shows %1 as read from the file.</source>
+        <translation>The Data view shows %1 as read from the file.</translation>
+    </message>
 </context>
 <context>
     <name>glassbox::gui::MetricSeriesChart</name>
@@ -2011,6 +2335,397 @@ Default: %3</translation>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::PreparationDistributionPlot</name>
+    <message>
+        <source>Column:</source>
+        <translation>Column:</translation>
+    </message>
+    <message>
+        <source>The column whose values are compared before and after the step</source>
+        <translation>The column whose values are compared before and after the step</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>%1 before and after %2</source>
+        <translation>%1 before and after %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Before (%Ln rows)</source>
+        <translation>
+            <numerusform>Before (%Ln row)</numerusform>
+            <numerusform>Before (%Ln rows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After (%Ln rows)</source>
+        <translation>
+            <numerusform>After (%Ln row)</numerusform>
+            <numerusform>After (%Ln rows)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>(other)</translation>
+    </message>
+    <message>
+        <source>Missing cells: %1 before, %2 after.</source>
+        <translation>Missing cells: %1 before, %2 after.</translation>
+    </message>
+    <message>
+        <source>The step added this column.</source>
+        <translation>The step added this column.</translation>
+    </message>
+    <message>
+        <source>The step dropped this column.</source>
+        <translation>The step dropped this column.</translation>
+    </message>
+    <message>
+        <source>No values to count.</source>
+        <translation>No values to count.</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PreparationPanel</name>
+    <message>
+        <source>Previewing… %1%</source>
+        <translation>Previewing… %1%</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Seeds the randomised steps (sampling, outlier forests, noise)</source>
+        <translation>Seeds the randomised steps (sampling, outlier forests, noise)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Fit the steps on the open table again and show what each one does</source>
+        <translation>Fit the steps on the open table again and show what each one does</translation>
+    </message>
+    <message>
+        <source>Step settings</source>
+        <translation>Step settings</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Apply to table</source>
+        <translation>Apply to table</translation>
+    </message>
+    <message>
+        <source>Show the prepared table in the Data view; column statistics and training use it</source>
+        <translation>Show the prepared table in the Data view; column statistics and training use it</translation>
+    </message>
+    <message>
+        <source>Revert to the file</source>
+        <translation>Revert to the file</translation>
+    </message>
+    <message>
+        <source>Show the table as read from the file again</source>
+        <translation>Show the table as read from the file again</translation>
+    </message>
+    <message>
+        <source>Attach to training</source>
+        <translation>Attach to training</translation>
+    </message>
+    <message>
+        <source>Train with these steps: they are fitted inside validation on the training rows and saved with the model</source>
+        <translation>Train with these steps: they are fitted inside validation on the training rows and saved with the model</translation>
+    </message>
+    <message>
+        <source>Add a step with “Add step”, then set its parameters here.</source>
+        <translation>Add a step with “Add step”, then set its parameters here.</translation>
+    </message>
+    <message>
+        <source>%1 settings</source>
+        <translation>%1 settings</translation>
+    </message>
+    <message>
+        <source>Open a table to preview the steps on it.</source>
+        <translation>Open a table to preview the steps on it.</translation>
+    </message>
+    <message>
+        <source>Add a step to see what it does to the table.</source>
+        <translation>Add a step to see what it does to the table.</translation>
+    </message>
+    <message>
+        <source>Previewing…</source>
+        <translation>Previewing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s): %1 rows, %2 missing cells.</source>
+        <translation>
+            <numerusform>%n step: %1 rows, %2 missing cells.</numerusform>
+            <numerusform>%n steps: %1 rows, %2 missing cells.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The preview failed: see the message below.</source>
+        <translation>The preview failed: see the message below.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>Not attached: %1</translation>
+    </message>
+    <message>
+        <source>The Data view shows the prepared table.</source>
+        <translation>The Data view shows the prepared table.</translation>
+    </message>
+    <message>
+        <source>It holds resampled rows: validating on it scores copies and synthetic rows of the training rows. Attach resampling to training instead (it then runs inside each fold).</source>
+        <translation>It holds resampled rows: validating on it scores copies and synthetic rows of the training rows. Attach resampling to training instead (it then runs inside each fold).</translation>
+    </message>
+    <message>
+        <source>Training would run the attached steps on it again: detach them or revert to the file.</source>
+        <translation>Training would run the attached steps on it again: detach them or revert to the file.</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PreparationPreviewView</name>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Missing cells over every column, before → after</source>
+        <translation>Missing cells over every column, before → after</translation>
+    </message>
+    <message>
+        <source>Cells whose value the step changed</source>
+        <translation>Cells whose value the step changed</translation>
+    </message>
+    <message>
+        <source>Columns added (+) and dropped (−)</source>
+        <translation>Columns added (+) and dropped (−)</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>all steps</source>
+        <translation>all steps</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>All steps</source>
+        <translation>All steps</translation>
+    </message>
+    <message>
+        <source>Rows dropped</source>
+        <translation>Rows dropped</translation>
+    </message>
+    <message>
+        <source>Rows added</source>
+        <translation>Rows added</translation>
+    </message>
+    <message>
+        <source>Missing cells</source>
+        <translation>Missing cells</translation>
+    </message>
+    <message>
+        <source>Changed cells</source>
+        <translation>Changed cells</translation>
+    </message>
+    <message>
+        <source>Columns added</source>
+        <translation>Columns added</translation>
+    </message>
+    <message>
+        <source>Columns dropped</source>
+        <translation>Columns dropped</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Epsilon spent</source>
+        <translation>Epsilon spent</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PreparationStepList</name>
+    <message>
+        <source>Add step</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>Add a preparation step after the selected one</source>
+        <translation>Add a preparation step after the selected one</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>Remove the selected step</translation>
+    </message>
+    <message>
+        <source>Move the selected step up (it runs earlier)</source>
+        <translation>Move the selected step up (it runs earlier)</translation>
+    </message>
+    <message>
+        <source>Move the selected step down (it runs later)</source>
+        <translation>Move the selected step down (it runs later)</translation>
+    </message>
+    <message>
+        <source>The steps run from top to bottom; untick a step to leave it out</source>
+        <translation>The steps run from top to bottom; untick a step to leave it out</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PrivacyReportView</name>
+    <message>
+        <source>Privacy budget</source>
+        <translation>Privacy budget</translation>
+    </message>
+    <message>
+        <source>ε:</source>
+        <translation>ε:</translation>
+    </message>
+    <message>
+        <source>The total epsilon the pipeline&apos;s differentially private releases may spend; a pipeline asking for more is refused before any noise is drawn</source>
+        <translation>The total epsilon the pipeline&apos;s differentially private releases may spend; a pipeline asking for more is refused before any noise is drawn</translation>
+    </message>
+    <message>
+        <source>δ:</source>
+        <translation>δ:</translation>
+    </message>
+    <message>
+        <source>The total delta (0 for pure epsilon-DP, else below 1, e.g. 1e-5)</source>
+        <translation>The total delta (0 for pure epsilon-DP, else below 1, e.g. 1e-5)</translation>
+    </message>
+    <message>
+        <source>Protection steps</source>
+        <translation>Protection steps</translation>
+    </message>
+    <message>
+        <source>Step / detail</source>
+        <translation>Step / detail</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Privacy ledger</source>
+        <translation>Privacy ledger</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>δ</source>
+        <translation>δ</translation>
+    </message>
+    <message>
+        <source>δ must be a number from 0 up to (not including) 1, e.g. 1e-5.</source>
+        <translation>δ must be a number from 0 up to (not including) 1, e.g. 1e-5.</translation>
+    </message>
+    <message>
+        <source>%p% of ε spent</source>
+        <translation>%p% of ε spent</translation>
+    </message>
+    <message>
+        <source>ε spent: %1 of %2 · δ spent: %3 of %4</source>
+        <translation>ε spent: %1 of %2 · δ spent: %3 of %4</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>k = %1</source>
+        <translation>k = %1</translation>
+    </message>
+    <message>
+        <source> (target %1)</source>
+        <translation> (target %1)</translation>
+    </message>
+    <message>
+        <source>; %1 before the step</source>
+        <translation>; %1 before the step</translation>
+    </message>
+    <message>
+        <source>; rows at risk: %1</source>
+        <translation>; rows at risk: %1</translation>
+    </message>
+    <message>
+        <source>No protection step in the pipeline. Add roles, pseudonymize, generalize, k-anonymity or dp-noise to protect the data before training.</source>
+        <translation>No protection step in the pipeline. Add roles, pseudonymize, generalize, k-anonymity or dp-noise to protect the data before training.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differentially private release(s).</source>
+        <translation>
+            <numerusform>%n differentially private release.</numerusform>
+            <numerusform>%n differentially private releases.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::RocPlot</name>
     <message>
         <source>Threshold: above every score (nothing predicted positive)</source>
@@ -2269,6 +2984,10 @@ Default: %3</translation>
     <message>
         <source>Statistic</source>
         <translation>Statistic</translation>
+    </message>
+    <message>
+        <source>Preparation:</source>
+        <translation>Preparation:</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +3559,21 @@ row %3</translation>
         <translation>
             <numerusform>%n job queued</numerusform>
             <numerusform>%n jobs queued</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Detach</translation>
+    </message>
+    <message>
+        <source>Train without the preparation steps</source>
+        <translation>Train without the preparation steps</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparation: %n step(s) (%1)</source>
+        <translation>
+            <numerusform>Preparation: %n step (%1)</numerusform>
+            <numerusform>Preparation: %n steps (%1)</numerusform>
         </translation>
     </message>
 </context>
@@ -3495,6 +4229,14 @@ row %3</translation>
     <message>
         <source>Dataset</source>
         <translation>Dataset</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>Preparation</translation>
     </message>
 </context>
 <context>

@@ -330,6 +330,310 @@
         <source>training rows (no validation)</source>
         <translation>训练行（无验证）</translation>
     </message>
+    <message>
+        <source>Cast columns, parse dates, and select, drop or rename columns</source>
+        <translation>转换列类型、解析日期，选择、删除或重命名列</translation>
+    </message>
+    <message>
+        <source>Check value ranges, allowed categories and required values; report or drop the rows that break a rule</source>
+        <translation>检查取值范围、允许的类别和必填值；报告或删除违反规则的行</translation>
+    </message>
+    <message>
+        <source>Drop columns with too many missing values, and training rows with a missing value</source>
+        <translation>删除缺失值过多的列，以及含缺失值的训练行</translation>
+    </message>
+    <message>
+        <source>Fill missing cells with the training rows&apos; mean, median, most frequent value or a constant</source>
+        <translation>用训练行的均值、中位数、众数或常数填补缺失单元格</translation>
+    </message>
+    <message>
+        <source>Add a true/false column telling where a column&apos;s value is missing</source>
+        <translation>添加一个真/假列，标出某列值缺失的位置</translation>
+    </message>
+    <message>
+        <source>Drop training rows that repeat an earlier row, keeping the first</source>
+        <translation>删除与前面某行重复的训练行，保留第一次出现的行</translation>
+    </message>
+    <message>
+        <source>Outliers by z-score, interquartile range or isolation forest, learnt on the training rows: flagged in a column or dropped from training</source>
+        <translation>按 z 分数、四分位距或孤立森林（在训练行上学习）识别离群值：在一列中标记，或从训练数据中删除</translation>
+    </message>
+    <message>
+        <source>Scale numeric columns (standard, min-max or robust) by statistics of the training rows</source>
+        <translation>按训练行的统计量缩放数值列（标准化、最小-最大或稳健缩放）</translation>
+    </message>
+    <message>
+        <source>Encode categorical columns one-hot or as ordinal codes, with the levels of the training rows</source>
+        <translation>按训练行中的类别水平，对分类列进行独热编码或序数编码</translation>
+    </message>
+    <message>
+        <source>Bin numeric columns into categorical intervals (equal width or quantiles of the training rows)</source>
+        <translation>将数值列分箱为分类区间（等宽或按训练行的分位数）</translation>
+    </message>
+    <message>
+        <source>random over-sampling of the smaller classes (training rows only)</source>
+        <translation>对较小的类别随机过采样（仅训练行）</translation>
+    </message>
+    <message>
+        <source>random under-sampling of the larger classes (training rows only)</source>
+        <translation>对较大的类别随机欠采样（仅训练行）</translation>
+    </message>
+    <message>
+        <source>SMOTE: synthetic rows of the smaller classes between neighbours, numeric features (training rows only)</source>
+        <translation>SMOTE：在近邻之间为较小类别合成新行，用于数值特征（仅训练行）</translation>
+    </message>
+    <message>
+        <source>SMOTE-NC: SMOTE for numeric and categorical features (training rows only)</source>
+        <translation>SMOTE-NC：适用于数值和分类特征的 SMOTE（仅训练行）</translation>
+    </message>
+    <message>
+        <source>Column roles (identifier, quasi-identifier, sensitive): identifiers kept as text, never features; report of k-anonymity and l-diversity</source>
+        <translation>列角色（标识符、准标识符、敏感属性）：标识符保留为文本，绝不作为特征；报告 k-匿名性和 l-多样性</translation>
+    </message>
+    <message>
+        <source>Replace identifiers by keyed pseudonyms (HMAC-SHA256 under a secret key file), kept as text columns</source>
+        <translation>用带密钥的假名（以密钥文件进行 HMAC-SHA256）替换标识符，保留为文本列</translation>
+    </message>
+    <message>
+        <source>Generalize quasi-identifiers: numbers to ranges, dates to months or years, strings truncated</source>
+        <translation>泛化准标识符：数值变为区间，日期变为月份或年份，字符串截断</translation>
+    </message>
+    <message>
+        <source>k-anonymity over quasi-identifiers: report the smallest group of rows sharing their values, suppress the rows of groups smaller than k</source>
+        <translation>基于准标识符的 k-匿名：报告取值相同的最小行组，抑制小于 k 的组中的行</translation>
+    </message>
+    <message>
+        <source>Differentially private release of numeric columns: Laplace or Gaussian noise on a grid from the system&apos;s CSPRNG, epsilon charged to the privacy budget</source>
+        <translation>数值列的差分隐私发布：由系统 CSPRNG 生成网格上的拉普拉斯或高斯噪声，epsilon 计入隐私预算</translation>
+    </message>
+    <message>
+        <source>Columns and their new types, e.g. age=numeric;zip=categorical</source>
+        <translation>列及其新类型，例如 age=numeric;zip=categorical</translation>
+    </message>
+    <message>
+        <source>Columns read as dates, e.g. when=%Y-%m-%d (no pattern: ISO 8601)</source>
+        <translation>按日期读取的列，例如 when=%Y-%m-%d（无格式：ISO 8601）</translation>
+    </message>
+    <message>
+        <source>Keep only these columns (&apos;;&apos; list)</source>
+        <translation>只保留这些列（用 &apos;;&apos; 分隔）</translation>
+    </message>
+    <message>
+        <source>Drop these columns (&apos;;&apos; list)</source>
+        <translation>删除这些列（用 &apos;;&apos; 分隔）</translation>
+    </message>
+    <message>
+        <source>Renames, e.g. old&gt;new;a&gt;b</source>
+        <translation>重命名，例如 old&gt;new;a&gt;b</translation>
+    </message>
+    <message>
+        <source>Rules separated by &apos;;&apos;: COLUMN&gt;=N, COLUMN&lt;=N, COLUMN&gt;N, COLUMN&lt;N, COLUMN in A|B|C, COLUMN not-missing</source>
+        <translation>用 &apos;;&apos; 分隔的规则：COLUMN&gt;=N、COLUMN&lt;=N、COLUMN&gt;N、COLUMN&lt;N、COLUMN in A|B|C、COLUMN not-missing</translation>
+    </message>
+    <message>
+        <source>Only report the rows breaking a rule, or also drop them from the training rows</source>
+        <translation>只报告违反规则的行，或同时从训练行中删除它们</translation>
+    </message>
+    <message>
+        <source>Row numbers listed per rule in the report</source>
+        <translation>报告中每条规则列出的行号数量</translation>
+    </message>
+    <message>
+        <source>Drop a column whose share of missing training cells exceeds this</source>
+        <translation>训练单元格缺失比例超过此值的列将被删除</translation>
+    </message>
+    <message>
+        <source>Drop training rows with a missing value</source>
+        <translation>删除含缺失值的训练行</translation>
+    </message>
+    <message>
+        <source>Columns whose missing values drop a row (&apos;;&apos; list); empty: every column</source>
+        <translation>其缺失值会导致删除该行的列（用 &apos;;&apos; 分隔）；留空：所有列</translation>
+    </message>
+    <message>
+        <source>How the fill value is learnt from the training rows</source>
+        <translation>如何从训练行学习填补值</translation>
+    </message>
+    <message>
+        <source>Columns to impute (&apos;;&apos; list); empty: every column with missing values but the target</source>
+        <translation>要填补的列（用 &apos;;&apos; 分隔）；留空：除目标外所有含缺失值的列</translation>
+    </message>
+    <message>
+        <source>The fill value of strategy constant</source>
+        <translation>constant 策略使用的填补值</translation>
+    </message>
+    <message>
+        <source>Columns to flag (&apos;;&apos; list); empty: every column with missing values but the target</source>
+        <translation>要标记的列（用 &apos;;&apos; 分隔）；留空：除目标外所有含缺失值的列</translation>
+    </message>
+    <message>
+        <source>Columns compared (&apos;;&apos; list); empty: every column</source>
+        <translation>参与比较的列（用 &apos;;&apos; 分隔）；留空：所有列</translation>
+    </message>
+    <message>
+        <source>z-score, interquartile range or isolation forest</source>
+        <translation>z 分数、四分位距或孤立森林</translation>
+    </message>
+    <message>
+        <source>z: largest |z| kept (auto 3); iqr: IQRs beyond the quartiles kept (auto 1.5)</source>
+        <translation>z：保留的最大 |z|（auto 为 3）；iqr：四分位数之外保留的 IQR 倍数（auto 为 1.5）</translation>
+    </message>
+    <message>
+        <source>isolation forest: share of training rows that are outliers</source>
+        <translation>孤立森林：离群训练行所占比例</translation>
+    </message>
+    <message>
+        <source>isolation forest: number of trees</source>
+        <translation>孤立森林：树的数量</translation>
+    </message>
+    <message>
+        <source>isolation forest: rows drawn for each tree</source>
+        <translation>孤立森林：每棵树抽取的行数</translation>
+    </message>
+    <message>
+        <source>numeric columns to check; auto: all but the target</source>
+        <translation>要检查的数值列；auto：除目标外的所有列</translation>
+    </message>
+    <message>
+        <source>flag: add a boolean &quot;outlier&quot; column; drop: remove outlier rows from the training data</source>
+        <translation>flag：添加布尔列“outlier”；drop：从训练数据中删除离群行</translation>
+    </message>
+    <message>
+        <source>standard: mean 0, std 1; minmax: [0, 1]; robust: median 0, IQR 1</source>
+        <translation>standard：均值 0、标准差 1；minmax：[0, 1]；robust：中位数 0、IQR 1</translation>
+    </message>
+    <message>
+        <source>numeric columns to scale; auto: all but the target</source>
+        <translation>要缩放的数值列；auto：除目标外的所有列</translation>
+    </message>
+    <message>
+        <source>one-hot: a 0/1 column per level; ordinal: one column of level codes</source>
+        <translation>one-hot：每个水平一列 0/1；ordinal：一列水平编码</translation>
+    </message>
+    <message>
+        <source>one-hot: leave out the first level&apos;s column</source>
+        <translation>one-hot：省略第一个水平的列</translation>
+    </message>
+    <message>
+        <source>ordinal: the levels in code order (a;b;c), or sorted</source>
+        <translation>ordinal：按编码顺序排列的水平（a;b;c），或 sorted</translation>
+    </message>
+    <message>
+        <source>categorical columns to encode; auto: all but the target</source>
+        <translation>要编码的分类列；auto：除目标外的所有列</translation>
+    </message>
+    <message>
+        <source>equal-width bins between the training min and max, or bins holding equal shares of the training rows</source>
+        <translation>在训练最小值与最大值之间等宽分箱，或使各箱包含相同比例的训练行</translation>
+    </message>
+    <message>
+        <source>number of bins</source>
+        <translation>箱数</translation>
+    </message>
+    <message>
+        <source>numeric columns to bin; auto: all but the target</source>
+        <translation>要分箱的数值列；auto：除目标外的所有列</translation>
+    </message>
+    <message>
+        <source>each smaller class is raised to ratio x the largest class&apos;s rows (1 balances the classes)</source>
+        <translation>每个较小类别增加到最大类别行数的 ratio 倍（1 表示各类平衡）</translation>
+    </message>
+    <message>
+        <source>each larger class is cut to the smallest class&apos;s rows / ratio (1 balances the classes)</source>
+        <translation>每个较大类别减少到最小类别行数除以 ratio（1 表示各类平衡）</translation>
+    </message>
+    <message>
+        <source>nearest neighbours of the same class</source>
+        <translation>同类别的最近邻数量</translation>
+    </message>
+    <message>
+        <source>Columns that name a person (&apos;;&apos; list): kept as text, never features</source>
+        <translation>可直接识别个人的列（用 &apos;;&apos; 分隔）：保留为文本，绝不作为特征</translation>
+    </message>
+    <message>
+        <source>Columns that together could single a person out (&apos;;&apos; list)</source>
+        <translation>组合起来可能识别出个人的列（用 &apos;;&apos; 分隔）</translation>
+    </message>
+    <message>
+        <source>Columns whose values must not be tied to a person (&apos;;&apos; list)</source>
+        <translation>其取值不得与个人关联的列（用 &apos;;&apos; 分隔）</translation>
+    </message>
+    <message>
+        <source>The k of k-anonymity the report measures against</source>
+        <translation>报告所依据的 k-匿名中的 k</translation>
+    </message>
+    <message>
+        <source>Identifier columns to pseudonymize (&apos;;&apos; list)</source>
+        <translation>要假名化的标识符列（用 &apos;;&apos; 分隔）</translation>
+    </message>
+    <message>
+        <source>File of the secret key, kept apart from the data; created with mode 0600 on first use</source>
+        <translation>密钥文件，与数据分开保存；首次使用时以 0600 权限创建</translation>
+    </message>
+    <message>
+        <source>Hex digits of the HMAC kept in each pseudonym</source>
+        <translation>每个假名保留的 HMAC 十六进制位数</translation>
+    </message>
+    <message>
+        <source>Text put before the hex digits</source>
+        <translation>放在十六进制数字前的文本</translation>
+    </message>
+    <message>
+        <source>Quasi-identifier columns to generalize (&apos;;&apos; list)</source>
+        <translation>要泛化的准标识符列（用 &apos;;&apos; 分隔）</translation>
+    </message>
+    <message>
+        <source>ranges: numbers to ranges; month, year: dates; truncate: strings cut short</source>
+        <translation>ranges：数值变为区间；month、year：日期；truncate：截短字符串</translation>
+    </message>
+    <message>
+        <source>ranges: the width of each range</source>
+        <translation>ranges：每个区间的宽度</translation>
+    </message>
+    <message>
+        <source>ranges: where a range starts</source>
+        <translation>ranges：区间的起点</translation>
+    </message>
+    <message>
+        <source>truncate: characters kept</source>
+        <translation>truncate：保留的字符数</translation>
+    </message>
+    <message>
+        <source>truncate: appended to a cut value</source>
+        <translation>truncate：附加在截断值后的文本</translation>
+    </message>
+    <message>
+        <source>Every combination of quasi-identifier values is shared by at least k rows</source>
+        <translation>每种准标识符取值组合至少由 k 行共享</translation>
+    </message>
+    <message>
+        <source>report: measure only; suppress: remove the training rows of groups smaller than k</source>
+        <translation>report：仅度量；suppress：删除小于 k 的组中的训练行</translation>
+    </message>
+    <message>
+        <source>Numeric columns to release with noise (&apos;;&apos; list), without missing values</source>
+        <translation>加噪发布的数值列（用 &apos;;&apos; 分隔），不得含缺失值</translation>
+    </message>
+    <message>
+        <source>Privacy loss of the step, split evenly over the columns</source>
+        <translation>该步骤的隐私损失，平均分配到各列</translation>
+    </message>
+    <message>
+        <source>laplace: epsilon-DP; gaussian: (epsilon, delta)-DP</source>
+        <translation>laplace：epsilon-差分隐私；gaussian：(epsilon, delta)-差分隐私</translation>
+    </message>
+    <message>
+        <source>gaussian: the delta of (epsilon, delta)-DP, below 1, split like epsilon</source>
+        <translation>gaussian：(epsilon, delta)-差分隐私中的 delta，小于 1，与 epsilon 一样分配</translation>
+    </message>
+    <message>
+        <source>Values are clamped to at least this: auto (the data&apos;s minimum, not private), one number or one per column (&apos;;&apos; list)</source>
+        <translation>值被截断到不小于此值：auto（数据最小值，不具隐私性）、一个数，或每列一个（用 &apos;;&apos; 分隔）</translation>
+    </message>
+    <message>
+        <source>Values are clamped to at most this: auto (the data&apos;s maximum, not private), one number or one per column (&apos;;&apos; list)</source>
+        <translation>值被截断到不大于此值：auto（数据最大值，不具隐私性）、一个数，或每列一个（用 &apos;;&apos; 分隔）</translation>
+    </message>
 </context>
 <context>
     <name>EngineThread</name>
@@ -1366,6 +1670,26 @@ Its model and its evaluations are removed from the history. This cannot be undon
         <source>&amp;Explain</source>
         <translation>解释(&amp;E)</translation>
     </message>
+    <message>
+        <source>Preparation</source>
+        <translation>数据准备</translation>
+    </message>
+    <message>
+        <source>&amp;Preparation Panel</source>
+        <translation>数据准备面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1 (prepared)</source>
+        <translation>%1（已准备）</translation>
+    </message>
+    <message>
+        <source>The Data view shows %1 prepared by: %2.</source>
+        <translation>数据视图显示经以下步骤准备的 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The Data view shows %1 as read from the file.</source>
+        <translation>数据视图显示从文件读取的 %1。</translation>
+    </message>
 </context>
 <context>
     <name>glassbox::gui::MetricSeriesChart</name>
@@ -1989,6 +2313,393 @@ Default: %3</source>
     </message>
 </context>
 <context>
+    <name>glassbox::gui::PreparationDistributionPlot</name>
+    <message>
+        <source>Column:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>The column whose values are compared before and after the step</source>
+        <translation>比较步骤前后取值的列</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>%1 before and after %2</source>
+        <translation>%2 前后的 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Before (%Ln rows)</source>
+        <translation>
+            <numerusform>之前（%Ln 行）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After (%Ln rows)</source>
+        <translation>
+            <numerusform>之后（%Ln 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>（其他）</translation>
+    </message>
+    <message>
+        <source>Missing cells: %1 before, %2 after.</source>
+        <translation>缺失单元格：之前 %1，之后 %2。</translation>
+    </message>
+    <message>
+        <source>The step added this column.</source>
+        <translation>该步骤添加了此列。</translation>
+    </message>
+    <message>
+        <source>The step dropped this column.</source>
+        <translation>该步骤删除了此列。</translation>
+    </message>
+    <message>
+        <source>No values to count.</source>
+        <translation>没有可计数的值。</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PreparationPanel</name>
+    <message>
+        <source>Previewing… %1%</source>
+        <translation>正在预览… %1%</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Seeds the randomised steps (sampling, outlier forests, noise)</source>
+        <translation>随机步骤（抽样、离群森林、噪声）的种子</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Fit the steps on the open table again and show what each one does</source>
+        <translation>在打开的表上重新拟合各步骤，并显示每一步的作用</translation>
+    </message>
+    <message>
+        <source>Step settings</source>
+        <translation>步骤设置</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <source>Apply to table</source>
+        <translation>应用到表</translation>
+    </message>
+    <message>
+        <source>Show the prepared table in the Data view; column statistics and training use it</source>
+        <translation>在数据视图中显示准备后的表；列统计和训练都使用它</translation>
+    </message>
+    <message>
+        <source>Revert to the file</source>
+        <translation>恢复为文件</translation>
+    </message>
+    <message>
+        <source>Show the table as read from the file again</source>
+        <translation>重新显示从文件读取的表</translation>
+    </message>
+    <message>
+        <source>Attach to training</source>
+        <translation>附加到训练</translation>
+    </message>
+    <message>
+        <source>Train with these steps: they are fitted inside validation on the training rows and saved with the model</source>
+        <translation>使用这些步骤训练：它们在验证中仅在训练行上拟合，并随模型保存</translation>
+    </message>
+    <message>
+        <source>Add a step with “Add step”, then set its parameters here.</source>
+        <translation>用“添加步骤”添加一个步骤，然后在此设置其参数。</translation>
+    </message>
+    <message>
+        <source>%1 settings</source>
+        <translation>%1 设置</translation>
+    </message>
+    <message>
+        <source>Open a table to preview the steps on it.</source>
+        <translation>打开一个表以在其上预览步骤。</translation>
+    </message>
+    <message>
+        <source>Add a step to see what it does to the table.</source>
+        <translation>添加一个步骤，查看它对表的作用。</translation>
+    </message>
+    <message>
+        <source>Previewing…</source>
+        <translation>正在预览…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s): %1 rows, %2 missing cells.</source>
+        <translation>
+            <numerusform>%n 个步骤：%1 行，%2 个缺失单元格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The preview failed: see the message below.</source>
+        <translation>预览失败：请看下方消息。</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>未附加：%1</translation>
+    </message>
+    <message>
+        <source>The Data view shows the prepared table.</source>
+        <translation>数据视图显示准备后的表。</translation>
+    </message>
+    <message>
+        <source>It holds resampled rows: validating on it scores copies and synthetic rows of the training rows. Attach resampling to training instead (it then runs inside each fold).</source>
+        <translation>其中含有重采样的行：在其上验证会为训练行的副本和合成行打分。请改为将重采样附加到训练（这样它会在每一折内运行）。</translation>
+    </message>
+    <message>
+        <source>Training would run the attached steps on it again: detach them or revert to the file.</source>
+        <translation>训练会在其上再次运行已附加的步骤：请分离这些步骤或恢复为文件。</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PreparationPreviewView</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Missing cells over every column, before → after</source>
+        <translation>所有列中的缺失单元格，之前 → 之后</translation>
+    </message>
+    <message>
+        <source>Cells whose value the step changed</source>
+        <translation>该步骤更改了值的单元格</translation>
+    </message>
+    <message>
+        <source>Columns added (+) and dropped (−)</source>
+        <translation>添加 (+) 和删除 (−) 的列</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>all steps</source>
+        <translation>所有步骤</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>All steps</source>
+        <translation>所有步骤</translation>
+    </message>
+    <message>
+        <source>Rows dropped</source>
+        <translation>删除的行</translation>
+    </message>
+    <message>
+        <source>Rows added</source>
+        <translation>添加的行</translation>
+    </message>
+    <message>
+        <source>Missing cells</source>
+        <translation>缺失单元格</translation>
+    </message>
+    <message>
+        <source>Changed cells</source>
+        <translation>更改的单元格</translation>
+    </message>
+    <message>
+        <source>Columns added</source>
+        <translation>添加的列</translation>
+    </message>
+    <message>
+        <source>Columns dropped</source>
+        <translation>删除的列</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Epsilon spent</source>
+        <translation>已花费的 epsilon</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PreparationStepList</name>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Add a preparation step after the selected one</source>
+        <translation>在所选步骤之后添加一个数据准备步骤</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>移除所选步骤</translation>
+    </message>
+    <message>
+        <source>Move the selected step up (it runs earlier)</source>
+        <translation>上移所选步骤（更早运行）</translation>
+    </message>
+    <message>
+        <source>Move the selected step down (it runs later)</source>
+        <translation>下移所选步骤（更晚运行）</translation>
+    </message>
+    <message>
+        <source>The steps run from top to bottom; untick a step to leave it out</source>
+        <translation>步骤从上到下运行；取消勾选可跳过某一步骤</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>glassbox::gui::PrivacyReportView</name>
+    <message>
+        <source>Privacy budget</source>
+        <translation>隐私预算</translation>
+    </message>
+    <message>
+        <source>ε:</source>
+        <translation>ε：</translation>
+    </message>
+    <message>
+        <source>The total epsilon the pipeline&apos;s differentially private releases may spend; a pipeline asking for more is refused before any noise is drawn</source>
+        <translation>流水线中差分隐私发布可花费的 epsilon 总量；要求更多的流水线会在生成任何噪声之前被拒绝</translation>
+    </message>
+    <message>
+        <source>δ:</source>
+        <translation>δ：</translation>
+    </message>
+    <message>
+        <source>The total delta (0 for pure epsilon-DP, else below 1, e.g. 1e-5)</source>
+        <translation>delta 总量（纯 epsilon-差分隐私为 0，否则小于 1，例如 1e-5）</translation>
+    </message>
+    <message>
+        <source>Protection steps</source>
+        <translation>保护步骤</translation>
+    </message>
+    <message>
+        <source>Step / detail</source>
+        <translation>步骤 / 详情</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Privacy ledger</source>
+        <translation>隐私账本</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>δ</source>
+        <translation>δ</translation>
+    </message>
+    <message>
+        <source>δ must be a number from 0 up to (not including) 1, e.g. 1e-5.</source>
+        <translation>δ 必须是从 0 到 1（不含 1）之间的数，例如 1e-5。</translation>
+    </message>
+    <message>
+        <source>%p% of ε spent</source>
+        <translation>已花费 ε 的 %p%</translation>
+    </message>
+    <message>
+        <source>ε spent: %1 of %2 · δ spent: %3 of %4</source>
+        <translation>已花费 ε：%1 / %2 · 已花费 δ：%3 / %4</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>k = %1</source>
+        <translation>k = %1</translation>
+    </message>
+    <message>
+        <source> (target %1)</source>
+        <translation>（目标 %1）</translation>
+    </message>
+    <message>
+        <source>; %1 before the step</source>
+        <translation>；步骤前为 %1</translation>
+    </message>
+    <message>
+        <source>; rows at risk: %1</source>
+        <translation>；有风险的行：%1</translation>
+    </message>
+    <message>
+        <source>No protection step in the pipeline. Add roles, pseudonymize, generalize, k-anonymity or dp-noise to protect the data before training.</source>
+        <translation>流水线中没有保护步骤。请添加 roles、pseudonymize、generalize、k-anonymity 或 dp-noise，在训练前保护数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differentially private release(s).</source>
+        <translation>
+            <numerusform>%n 次差分隐私发布。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>glassbox::gui::RocPlot</name>
     <message>
         <source>Threshold: above every score (nothing predicted positive)</source>
@@ -2246,6 +2957,10 @@ Default: %3</source>
     <message>
         <source>Statistic</source>
         <translation>统计量</translation>
+    </message>
+    <message>
+        <source>Preparation:</source>
+        <translation>数据准备：</translation>
     </message>
 </context>
 <context>
@@ -2809,6 +3524,20 @@ SHAP 值：%2
         <source>%n job(s) queued</source>
         <translation>
             <numerusform>%n 个任务排队中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>分离</translation>
+    </message>
+    <message>
+        <source>Train without the preparation steps</source>
+        <translation>不使用数据准备步骤进行训练</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparation: %n step(s) (%1)</source>
+        <translation>
+            <numerusform>数据准备：%n 个步骤（%1）</numerusform>
         </translation>
     </message>
 </context>
@@ -3461,6 +4190,14 @@ SHAP 值：%2
     <message>
         <source>Dataset</source>
         <translation>数据集</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>数据准备</translation>
     </message>
 </context>
 <context>
