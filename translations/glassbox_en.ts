@@ -635,6 +635,162 @@
         <source>Values are clamped to at most this: auto (the data&apos;s maximum, not private), one number or one per column (&apos;;&apos; list)</source>
         <translation>Values are clamped to at most this: auto (the data&apos;s maximum, not private), one number or one per column (&apos;;&apos; list)</translation>
     </message>
+    <message>
+        <source>method</source>
+        <translation>method</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>action</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>target</translation>
+    </message>
+    <message>
+        <source>target k</source>
+        <translation>target k</translation>
+    </message>
+    <message>
+        <source>k before</source>
+        <translation>k before</translation>
+    </message>
+    <message>
+        <source>rows at risk</source>
+        <translation>rows at risk</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>classes</translation>
+    </message>
+    <message>
+        <source>identifiers</source>
+        <translation>identifiers</translation>
+    </message>
+    <message>
+        <source>l-diversity</source>
+        <translation>l-diversity</translation>
+    </message>
+    <message>
+        <source>key id</source>
+        <translation>key id</translation>
+    </message>
+    <message>
+        <source>epsilon spent</source>
+        <translation>epsilon spent</translation>
+    </message>
+    <message>
+        <source>delta spent</source>
+        <translation>delta spent</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>synthetic rows</source>
+        <translation>synthetic rows</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>seed</translation>
+    </message>
+    <message>
+        <source>score threshold</source>
+        <translation>score threshold</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>rows with missing values (not used by SMOTE)</source>
+        <translation>rows with missing values (not used by SMOTE)</translation>
+    </message>
+    <message>
+        <source>rows per class before</source>
+        <translation>rows per class before</translation>
+    </message>
+    <message>
+        <source>rows per class after</source>
+        <translation>rows per class after</translation>
+    </message>
+    <message>
+        <source>rows breaking a rule</source>
+        <translation>rows breaking a rule</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>ratio</translation>
+    </message>
+    <message>
+        <source>outlier rows</source>
+        <translation>outlier rows</translation>
+    </message>
+    <message>
+        <source>k used (small classes)</source>
+        <translation>k used (small classes)</translation>
+    </message>
+    <message>
+        <source>duplicate groups</source>
+        <translation>duplicate groups</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>rule %1</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>column %1</translation>
+    </message>
+    <message>
+        <source>unknown levels in %1</source>
+        <translation>unknown levels in %1</translation>
+    </message>
+    <message>
+        <source>rename %1</source>
+        <translation>rename %1</translation>
+    </message>
+    <message>
+        <source>distinct values %1</source>
+        <translation>distinct values %1</translation>
+    </message>
+    <message>
+        <source>distinct before %1</source>
+        <translation>distinct before %1</translation>
+    </message>
+    <message>
+        <source>distinct after %1</source>
+        <translation>distinct after %1</translation>
+    </message>
+    <message>
+        <source>dates %1</source>
+        <translation>dates %1</translation>
+    </message>
+    <message>
+        <source>cast %1</source>
+        <translation>cast %1</translation>
+    </message>
+    <message>
+        <source>bounds %1</source>
+        <translation>bounds %1</translation>
+    </message>
+    <message>
+        <source>bins %1</source>
+        <translation>bins %1</translation>
+    </message>
+    <message>
+        <source>noise sd %1</source>
+        <translation>noise sd %1</translation>
+    </message>
+    <message>
+        <source>grid step %1</source>
+        <translation>grid step %1</translation>
+    </message>
+    <message>
+        <source>l-diversity %1</source>
+        <translation>l-diversity %1</translation>
+    </message>
 </context>
 <context>
     <name>EngineThread</name>

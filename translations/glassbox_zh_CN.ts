@@ -634,6 +634,162 @@
         <source>Values are clamped to at most this: auto (the data&apos;s maximum, not private), one number or one per column (&apos;;&apos; list)</source>
         <translation>值被截断到不大于此值：auto（数据最大值，不具隐私性）、一个数，或每列一个（用 &apos;;&apos; 分隔）</translation>
     </message>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <source>target k</source>
+        <translation>目标 k</translation>
+    </message>
+    <message>
+        <source>k before</source>
+        <translation>之前的 k</translation>
+    </message>
+    <message>
+        <source>rows at risk</source>
+        <translation>有风险的行</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>等价类数</translation>
+    </message>
+    <message>
+        <source>identifiers</source>
+        <translation>标识符</translation>
+    </message>
+    <message>
+        <source>l-diversity</source>
+        <translation>l-多样性</translation>
+    </message>
+    <message>
+        <source>key id</source>
+        <translation>密钥标识</translation>
+    </message>
+    <message>
+        <source>epsilon spent</source>
+        <translation>已花费 epsilon</translation>
+    </message>
+    <message>
+        <source>delta spent</source>
+        <translation>已花费 delta</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>synthetic rows</source>
+        <translation>合成行</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>score threshold</source>
+        <translation>分数阈值</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>rows with missing values (not used by SMOTE)</source>
+        <translation>含缺失值的行（SMOTE 不使用）</translation>
+    </message>
+    <message>
+        <source>rows per class before</source>
+        <translation>之前每类行数</translation>
+    </message>
+    <message>
+        <source>rows per class after</source>
+        <translation>之后每类行数</translation>
+    </message>
+    <message>
+        <source>rows breaking a rule</source>
+        <translation>违反规则的行</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>outlier rows</source>
+        <translation>离群行</translation>
+    </message>
+    <message>
+        <source>k used (small classes)</source>
+        <translation>使用的 k（小类别）</translation>
+    </message>
+    <message>
+        <source>duplicate groups</source>
+        <translation>重复组</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>列 %1</translation>
+    </message>
+    <message>
+        <source>unknown levels in %1</source>
+        <translation>%1 中的未知水平</translation>
+    </message>
+    <message>
+        <source>rename %1</source>
+        <translation>重命名 %1</translation>
+    </message>
+    <message>
+        <source>distinct values %1</source>
+        <translation>%1 的不同值数</translation>
+    </message>
+    <message>
+        <source>distinct before %1</source>
+        <translation>%1 之前的不同值数</translation>
+    </message>
+    <message>
+        <source>distinct after %1</source>
+        <translation>%1 之后的不同值数</translation>
+    </message>
+    <message>
+        <source>dates %1</source>
+        <translation>日期 %1</translation>
+    </message>
+    <message>
+        <source>cast %1</source>
+        <translation>转换 %1</translation>
+    </message>
+    <message>
+        <source>bounds %1</source>
+        <translation>%1 的界限</translation>
+    </message>
+    <message>
+        <source>bins %1</source>
+        <translation>%1 的分箱</translation>
+    </message>
+    <message>
+        <source>noise sd %1</source>
+        <translation>%1 的噪声标准差</translation>
+    </message>
+    <message>
+        <source>grid step %1</source>
+        <translation>%1 的网格步长</translation>
+    </message>
+    <message>
+        <source>l-diversity %1</source>
+        <translation>%1 的 l-多样性</translation>
+    </message>
 </context>
 <context>
     <name>EngineThread</name>

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include "widgets/engine_text.h"
@@ -175,7 +176,68 @@ constexpr const char* kStepHelps[] = {
                       "one number or one per column (';' list)"),
 };
 
+// The names of the facts steps report (StepReport::details); names followed by a column name
+// ("noise sd income") are matched by their prefix.
+constexpr const char* kDetailNames[] = {
+    QT_TRANSLATE_NOOP("EngineText", "method"),
+    QT_TRANSLATE_NOOP("EngineText", "action"),
+    QT_TRANSLATE_NOOP("EngineText", "target"),
+    QT_TRANSLATE_NOOP("EngineText", "target k"),
+    QT_TRANSLATE_NOOP("EngineText", "k before"),
+    QT_TRANSLATE_NOOP("EngineText", "rows at risk"),
+    QT_TRANSLATE_NOOP("EngineText", "classes"),
+    QT_TRANSLATE_NOOP("EngineText", "identifiers"),
+    QT_TRANSLATE_NOOP("EngineText", "l-diversity"),
+    QT_TRANSLATE_NOOP("EngineText", "key id"),
+    QT_TRANSLATE_NOOP("EngineText", "epsilon spent"),
+    QT_TRANSLATE_NOOP("EngineText", "delta spent"),
+    QT_TRANSLATE_NOOP("EngineText", "warning"),
+    QT_TRANSLATE_NOOP("EngineText", "synthetic rows"),
+    QT_TRANSLATE_NOOP("EngineText", "seed"),
+    QT_TRANSLATE_NOOP("EngineText", "score threshold"),
+    QT_TRANSLATE_NOOP("EngineText", "rows"),
+    QT_TRANSLATE_NOOP("EngineText", "rows with missing values (not used by SMOTE)"),
+    QT_TRANSLATE_NOOP("EngineText", "rows per class before"),
+    QT_TRANSLATE_NOOP("EngineText", "rows per class after"),
+    QT_TRANSLATE_NOOP("EngineText", "rows breaking a rule"),
+    QT_TRANSLATE_NOOP("EngineText", "ratio"),
+    QT_TRANSLATE_NOOP("EngineText", "outlier rows"),
+    QT_TRANSLATE_NOOP("EngineText", "k used (small classes)"),
+    QT_TRANSLATE_NOOP("EngineText", "duplicate groups"),
+};
+
+struct DetailPrefix {
+    const char* prefix;  // as the engine writes it, with the trailing space
+    const char* text;    // the translatable form, %1 = the column
+};
+
+constexpr DetailPrefix kDetailPrefixes[] = {
+    {"rule ", QT_TRANSLATE_NOOP("EngineText", "rule %1")},
+    {"column ", QT_TRANSLATE_NOOP("EngineText", "column %1")},
+    {"unknown levels in ", QT_TRANSLATE_NOOP("EngineText", "unknown levels in %1")},
+    {"rename ", QT_TRANSLATE_NOOP("EngineText", "rename %1")},
+    {"distinct values ", QT_TRANSLATE_NOOP("EngineText", "distinct values %1")},
+    {"distinct before ", QT_TRANSLATE_NOOP("EngineText", "distinct before %1")},
+    {"distinct after ", QT_TRANSLATE_NOOP("EngineText", "distinct after %1")},
+    {"dates ", QT_TRANSLATE_NOOP("EngineText", "dates %1")},
+    {"cast ", QT_TRANSLATE_NOOP("EngineText", "cast %1")},
+    {"bounds ", QT_TRANSLATE_NOOP("EngineText", "bounds %1")},
+    {"bins ", QT_TRANSLATE_NOOP("EngineText", "bins %1")},
+    {"noise sd ", QT_TRANSLATE_NOOP("EngineText", "noise sd %1")},
+    {"grid step ", QT_TRANSLATE_NOOP("EngineText", "grid step %1")},
+    {"l-diversity ", QT_TRANSLATE_NOOP("EngineText", "l-diversity %1")},
+};
+
 }  // namespace
+
+QString EngineText::stepDetailName(const std::string& name) {
+    for (const char* known : kDetailNames)
+        if (name == known) return tr(known);
+    for (const DetailPrefix& p : kDetailPrefixes)
+        if (name.starts_with(p.prefix))
+            return tr(p.text).arg(QString::fromStdString(name.substr(std::strlen(p.prefix))));
+    return QString::fromStdString(name);  // a column's name, or a fact of a newer step
+}
 
 const char* EngineText::sourceStepDescription(std::string_view stepName) {
     for (const Description& d : kStepDescriptions)

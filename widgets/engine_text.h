@@ -24,6 +24,8 @@ class EngineText {
     // Learners' and preparation steps' parameter help.
     static QString paramHelp(const ParamSpec& spec);
     static QString stepDescription(const PreparationStep& step);
+    // The name of a fact a step reports ("rows at risk", "noise sd income"), translated.
+    static QString stepDetailName(const std::string& name);
     static QString taskText(TaskKind task);
     // `testRows`: the rows scored by a holdout (unused for the other kinds).
     static QString validationText(const ValidationPlan& plan, std::size_t testRows);

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "widgets/engine_text.h"
 #include "widgets/preparation_distribution_plot.h"
 
 namespace glassbox::gui {
@@ -249,7 +250,7 @@ void PreparationPreviewView::fillDetails() {
         if (!s.report.droppedColumns.empty())
             add(tr("Columns dropped"), joined(s.report.droppedColumns));
         for (const auto& [name, value] : s.report.details)
-            add(QString::fromStdString(name), QString::fromStdString(value));
+            add(EngineText::stepDetailName(name), QString::fromStdString(value));
         return;
     }
     const Table& input = *preview_->tables.front();

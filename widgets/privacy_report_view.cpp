@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "engine/errors.h"
+#include "widgets/engine_text.h"
 
 namespace glassbox::gui {
 namespace {
@@ -249,10 +250,10 @@ void PrivacyReportView::fill() {
                 warnings << tr("%1: %2").arg(name, text);
                 continue;
             }
-            auto* child = new QTreeWidgetItem(item, {QString::fromStdString(key), text});
+            auto* child = new QTreeWidgetItem(item, {EngineText::stepDetailName(key), text});
             child->setToolTip(1, text);
             if (key.rfind("l-diversity", 0) == 0)
-                diversity << tr("%1 = %2").arg(QString::fromStdString(key), text);
+                diversity << tr("%1 = %2").arg(EngineText::stepDetailName(key), text);
         }
         if (const auto k = detail(report, "k")) {
             kLine = tr("k = %1").arg(QString::fromStdString(*k));

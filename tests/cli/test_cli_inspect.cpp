@@ -130,9 +130,9 @@ class CliInspectTest : public QObject {
             << QStringList{"frobnicate"} << 2
             << QString(
                    "^glassbox-cli: error: frobnicate: "
-                   "unknown command \\(commands: inspect, train, tune, "
+                   "unknown command \\(commands: inspect, prepare, train, tune, "
                    "compare, predict, evaluate, explain, "
-                   "export-tree, learners, history\\)$");
+                   "export-tree, learners, steps, history\\)$");
         QTest::newRow("bad type name") << QStringList{"inspect", iris, "--type", "species=color"}
                                        << 1 << QString("^glassbox-cli: error: --type: .+$");
         QTest::newRow("unknown type column")

@@ -129,7 +129,7 @@ class ModelFileTest : public QObject {
         }
         // A newer format version.
         std::vector<std::uint8_t> future = bytes;
-        future[8] = 2;
+        future[8] = std::uint8_t(kModelFormatVersion + 1);
         QVERIFY_THROWS_EXCEPTION(ModelFormatError, deserializeModel(future, "m.gbx"));
 
         // Crafted payloads: damaged, checksum recomputed. Load and predict, or ModelFormatError.

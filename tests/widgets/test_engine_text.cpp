@@ -45,6 +45,8 @@ class TestEngineText : public QObject {
     void validationMatchesTheEngine();
     void chinese_data();
     void chinese();
+    void chineseSteps_data();
+    void chineseSteps();
 
   private:
     std::shared_ptr<const LoadedTable> iris_;
@@ -189,6 +191,34 @@ void TestEngineText::chinese() {
     QVERIFY(hasChinese(EngineText::validationText(ValidationPlan{}, 0)));
     QCoreApplication::removeTranslator(&translator);
     QCOMPARE(EngineText::learnerDescription(l), fromView(l.description()));
+}
+
+void TestEngineText::chineseSteps_data() {
+    QTest::addColumn<QString>("step");
+    for (const PreparationStep* step : allPreparationSteps())
+        QTest::newRow(std::string(step->name()).c_str()) << fromView(step->name());
+}
+
+// Every step's description and parameter help, and the facts the privacy report shows.
+void TestEngineText::chineseSteps() {
+    QFETCH(QString, step);
+    const PreparationStep& s = preparationStepNamed(step.toStdString());
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/glassbox_zh_CN.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const QString description = EngineText::stepDescription(s);
+    QVERIFY2(hasChinese(description), qPrintable(description));
+    for (const ParamSpec& spec : s.params())
+        QVERIFY2(hasChinese(EngineText::paramHelp(spec)), spec.name.c_str());
+    for (const char* fact : {"rows at risk", "target k", "epsilon spent", "noise sd income",
+                             "l-diversity diagnosis", "column age"}) {
+        const QString name = EngineText::stepDetailName(fact);
+        QVERIFY2(hasChinese(name), fact);
+    }
+    QVERIFY(EngineText::stepDetailName("noise sd income").contains(QStringLiteral("income")));
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(EngineText::stepDetailName("noise sd income"), QStringLiteral("noise sd income"));
+    QCOMPARE(EngineText::stepDetailName("income"), QStringLiteral("income"));
 }
 
 QTEST_MAIN(TestEngineText)

@@ -28,6 +28,8 @@
 #include "gui_test_environment.h"
 
 #include "engine/model_registry.h"
+#include "engine/table_reader.h"
+#include "engine/table_training.h"
 #include "engine/training_run.h"
 #include "widgets/confusion_matrix_view.h"
 #include "widgets/data_table_model.h"
@@ -36,6 +38,8 @@
 #include "widgets/history_view.h"
 #include "widgets/main_window.h"
 #include "widgets/param_form.h"
+#include "widgets/preparation_panel.h"
+#include "widgets/preparation_step_list.h"
 #include "widgets/predict_view.h"
 #include "widgets/prediction_model.h"
 #include "widgets/run_details.h"
@@ -95,6 +99,7 @@ class TestWorkbench : public QObject {
     void initTestCase();
     void trainCompareAndKeepFromTheGui();
     void tuneAndKeepTheBestFromTheGui();
+    void prepareTrainAndPredictFromTheGui();
     void windowStaysResponsiveWhileBoostingTrainsOn200kRows();
 
   private:
@@ -274,6 +279,74 @@ void TestWorkbench::tuneAndKeepTheBestFromTheGui() {
 // While gradient boosting trains on 200 000 rows (loaded and trained through the GUI), a timer
 // on the GUI thread never fires more than 50 ms late. GLASSBOX_RESPONSIVENESS_ROWS sets another
 // row count (bench/gui_responsiveness.sh runs it on 1 000 000).
+// Preparation end to end on a real dataset with missing values, duplicate rows, categoricals
+// and imbalanced classes (soybean): steps built in the preparation panel and attached to
+// training, a tree trained from the training panel with them fitted inside each fold (scores
+// equal trainOnTable's), the version carries the steps, and Predict reapplies them to the raw
+// file, one prediction per row.
+void TestWorkbench::prepareTrainAndPredictFromTheGui() {
+    const QString file = QStringLiteral(GLASSBOX_SHARED_DIR "/datasets/soybean.arff");
+    MainWindow window(nullptr, dir_.filePath("prepare.sqlite"));
+    window.resize(1440, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy tableShown(&window, &MainWindow::tableShown);
+    window.openFile(file);
+    QVERIFY(tableShown.wait(kTimeout));
+
+    TrainingPanel* panel = window.trainingPanel();
+    choose(panel, "class", "decision_tree", {{"max_depth", "8"}});
+    panel->crossValidationButton()->setChecked(true);
+    panel->folds()->setValue(3);
+    panel->seed()->setValue(5);
+
+    PreparationPanel* preparation = window.preparationPanel();
+    PreparationStepList* steps = preparation->stepList();
+    steps->addStep("drop-duplicates");
+    steps->addStep("impute");
+    steps->setParams(steps->currentIndex(), {{"strategy", "most_frequent"}});
+    steps->addStep("oversample");
+    QTRY_VERIFY_WITH_TIMEOUT(preparation->isPreviewCurrent(), kTimeout);
+    QTest::mouseClick(preparation->attachButton(), Qt::LeftButton);
+    QVERIFY(preparation->isAttached());
+    const std::optional<TrainingRequest> request = panel->request();
+    QVERIFY(request.has_value());
+    const std::vector<std::string> expectedSteps{"drop-duplicates", "impute:strategy=most_frequent",
+                                                 "oversample"};
+    QCOMPARE(request->preparation, expectedSteps);
+    screenshot(window, "workbench-preparation-attached");
+
+    const auto run = trainFromPanel(window);
+    QVERIFY(run);
+    QCOMPARE(run->run.trained.preparation.size(), std::size_t(3));
+    const Table table = readTable(file.toStdString(), ReadOptions{}).table;
+    PipelineSpec spec;
+    for (const std::string& text : expectedSteps) spec.steps.push_back(parseStepSetting(text));
+    const Learner& tree = learnerNamed("decision_tree");
+    const TableTrainingRun expected =
+        trainOnTable(tree, table, "class", std::nullopt, std::nullopt, spec,
+                     ParamValues::resolve(tree.params(), request->params), request->validation,
+                     FitOptions{5, 1}, {});
+    QCOMPARE(*run->run.metrics.get("accuracy"), *expected.run.metrics.get("accuracy"));
+    QCOMPARE(run->run.metrics.confusion, expected.run.metrics.confusion);
+
+    QVERIFY(run->version.has_value());
+    const ModelVersion version =
+        ModelRegistry::open(dir_.filePath("prepare.sqlite").toStdString()).show(*run->version);
+    QCOMPARE(version.preparationJson, pipelineJson(spec));
+
+    window.showWorkspace(MainWindow::Workspace::History);
+    HistoryView* history = window.historyView();
+    QTRY_VERIFY_WITH_TIMEOUT(history->model()->rowOf(*run->version) >= 0, kTimeout);
+    history->selectVersion(*run->version);
+    PredictView* predict = window.predictView();
+    QSignalSpy predicted(predict, &PredictView::predictionsShown);
+    history->predictAction()->trigger();
+    QVERIFY(predicted.wait(kTimeout));
+    QCOMPARE(predict->predictionModel()->rowCount(), int(table.rowCount()));
+    screenshot(window, "workbench-preparation-predict");
+}
+
 void TestWorkbench::windowStaysResponsiveWhileBoostingTrainsOn200kRows() {
     const int rowCount = qEnvironmentVariableIsSet("GLASSBOX_RESPONSIVENESS_ROWS")
                              ? qEnvironmentVariableIntValue("GLASSBOX_RESPONSIVENESS_ROWS")
