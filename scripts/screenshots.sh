@@ -14,7 +14,8 @@ export QT_QPA_PLATFORM=offscreen
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 GLASSBOX_SCREENSHOT_DIR="$out" "$root/build/tests/widgets_test_workbench" \
-    trainCompareAndKeepFromTheGui tuneAndKeepTheBestFromTheGui >/dev/null
+    trainCompareAndKeepFromTheGui tuneAndKeepTheBestFromTheGui prepareTrainAndPredictFromTheGui \
+    >/dev/null
 GLASSBOX_SCREENSHOT_DIR="$out" "$root/build/tests/widgets_test_explain_workbench" >/dev/null
 GLASSBOX_SCREENSHOT_DIR="$out" "$root/build/tests/widgets_test_preparation_panel" \
     applyAndRevertInTheMainWindow privacyReportEqualsTheStepReports >/dev/null

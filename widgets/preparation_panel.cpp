@@ -81,7 +81,8 @@ PreparationPanel::PreparationPanel(QWidget* parent)
     scroll->setWidget(body_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A dock narrower than the longest labels (they grow with the language) scrolls.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(scroll, 1);
     layout->addWidget(status_);
@@ -211,6 +212,7 @@ void PreparationPanel::retranslate() {
            "saved with the model"));
     currentStepChanged(steps_->currentIndex());
     setApplied(applied_);
+    if (preview_ && previewCurrent_) showPreviewStatus();
 }
 
 void PreparationPanel::currentStepChanged(int index) {
@@ -373,6 +375,12 @@ void PreparationPanel::onPreviewReady(int id, PreparationPreviewPtr preview) {
     previewCurrent_ = true;
     previewView_->setPreview(preview_);
     privacyView_->setPreview(preview_);
+    showPreviewStatus();
+    updateButtons();
+    emit previewShown();
+}
+
+void PreparationPanel::showPreviewStatus() {
     const Table& input = *preview_->tables.front();
     const Table& output = *preview_->tables.back();
     showStatus(
@@ -380,8 +388,6 @@ void PreparationPanel::onPreviewReady(int id, PreparationPreviewPtr preview) {
             .arg(QStringLiteral("%1 → %2").arg(count(input.rowCount()), count(output.rowCount())),
                  QStringLiteral("%1 → %2").arg(count(missingCells(input)),
                                                count(missingCells(output)))));
-    updateButtons();
-    emit previewShown();
 }
 
 void PreparationPanel::onFailed(int id, PreparationClient::Kind kind, const QString& message,

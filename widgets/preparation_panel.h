@@ -109,6 +109,8 @@ class PreparationPanel : public QWidget {
     void formChanged();
     void stepsChanged();
     void schedulePreview();
+    // The preview's summary (rows, missing cells) in the status line.
+    void showPreviewStatus();
     void showStatus(const QString& text, bool error = false);
     void sendAttachment();
     void updateButtons();

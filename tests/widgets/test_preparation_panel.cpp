@@ -21,6 +21,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QtTest>
 #include <algorithm>
@@ -628,6 +629,22 @@ void TestPreparationPanel::privacyReportEqualsTheStepReports() {
     QCOMPARE(window.tableModel()->rowCount(), int(expected.prepared.table.rowCount()));
     panel->tabs()->setCurrentIndex(PreparationPanel::PrivacyTab);
     QVERIFY(glassbox::gui::test::saveScreenshot(window, "privacy"));
+
+    // In Simplified Chinese: the panel and the facts of the step reports switch language.
+    {
+        QTranslator chinese;
+        QVERIFY(chinese.load(QStringLiteral(":/i18n/glassbox_zh_CN.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&chinese));
+        QCoreApplication::processEvents();
+        QCOMPARE(panel->tabs()->tabText(PreparationPanel::PrivacyTab), QStringLiteral("隐私"));
+        bool factInChinese = false;
+        for (int c = 0; c < tree->topLevelItem(3)->childCount(); ++c)
+            factInChinese |= tree->topLevelItem(3)->child(c)->text(0) == QStringLiteral("有风险的行");
+        QVERIFY(factInChinese);
+        QVERIFY(glassbox::gui::test::saveScreenshot(window, "privacy-zh_CN"));
+        QCoreApplication::removeTranslator(&chinese);
+        QCoreApplication::processEvents();
+    }
 
     // A budget smaller than the releases is refused, and the refusal shown.
     privacy->epsilonField()->setValue(0.25);

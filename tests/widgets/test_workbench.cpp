@@ -295,7 +295,7 @@ void TestWorkbench::prepareTrainAndPredictFromTheGui() {
     QVERIFY(tableShown.wait(kTimeout));
 
     TrainingPanel* panel = window.trainingPanel();
-    choose(panel, "class", "decision_tree", {{"max_depth", "8"}});
+    choose(panel, "class", "decision_tree", {{"max_depth", "none"}});
     panel->crossValidationButton()->setChecked(true);
     panel->folds()->setValue(3);
     panel->seed()->setValue(5);
