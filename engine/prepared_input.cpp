@@ -119,4 +119,16 @@ FeatureMatrix preparedFeatures(const PreparedRows& prepared, const ProtectedInpu
     return encodeFeatures(table, prepared.data.features.schema(), "validation rows");
 }
 
+TrainedModel trainedModelFor(const Learner& learner, const Dataset& base, const ParamValues& params,
+                             std::uint64_t seed) {
+    TrainedModel trained;
+    trained.learner = std::string(learner.name());
+    trained.params = params;
+    trained.task = base.task;
+    trained.target = base.target;
+    trained.classes = base.classes;
+    trained.seed = seed;
+    return trained;
+}
+
 }  // namespace glassbox

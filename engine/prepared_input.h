@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/dataset.h"
+#include "engine/model_file.h"
 #include "engine/preparation_pipeline.h"
 
 namespace glassbox {
@@ -47,5 +48,10 @@ PreparedRows prepareRows(const ProtectedInput& input, std::span<const std::size_
 // encoded with its dataset's schema: what a model fitted on prepared.data predicts from.
 FeatureMatrix preparedFeatures(const PreparedRows& prepared, const ProtectedInput& input,
                                std::span<const std::size_t> rows, const TaskContext& task);
+
+// A TrainedModel's description for `learner` with `params` on `base`'s task, target and classes
+// (model, schema and steps still to fill in).
+TrainedModel trainedModelFor(const Learner& learner, const Dataset& base, const ParamValues& params,
+                             std::uint64_t seed);
 
 }  // namespace glassbox

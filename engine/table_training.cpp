@@ -3,15 +3,12 @@
 #include <chrono>
 #include <numeric>
 
+#include "engine/elapsed.h"
 #include "engine/errors.h"
 #include "engine/prepared_input.h"
 
 namespace glassbox {
 namespace {
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 std::string ruleName(FoldRule rule) {
     return rule == FoldRule::Index ? "index" : "stratified";
@@ -44,12 +41,7 @@ TrainingRun trainPrepared(const Learner& learner, const ProtectedInput& input,
                           const TaskContext& task) {
     const Dataset& base = input.base;
     TrainingRun run;
-    run.trained.learner = std::string(learner.name());
-    run.trained.params = params;
-    run.trained.task = base.task;
-    run.trained.target = base.target;
-    run.trained.classes = base.classes;
-    run.trained.seed = options.seed;
+    run.trained = trainedModelFor(learner, base, params, options.seed);
     auto keep = [&](PreparedFit&& fit) {
         run.trained.model = std::move(fit.model);
         run.trained.schema = fit.prepared.data.features.schema();

@@ -3,31 +3,13 @@
 #include <chrono>
 #include <numeric>
 
+#include "engine/elapsed.h"
 #include "engine/errors.h"
 #include "engine/metric_direction.h"
 #include "engine/prepared_input.h"
 #include "engine/validation.h"
 
 namespace glassbox {
-namespace {
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-TrainedModel trainedWith(const Learner& learner, const Dataset& base, const ParamValues& params,
-                         std::uint64_t seed) {
-    TrainedModel trained;
-    trained.learner = std::string(learner.name());
-    trained.params = params;
-    trained.task = base.task;
-    trained.target = base.target;
-    trained.classes = base.classes;
-    trained.seed = seed;
-    return trained;
-}
-
-}  // namespace
 
 TableTuningRun tuneOnTable(const Learner& learner, const Table& table, const std::string& target,
                            std::optional<TaskKind> task,
@@ -41,8 +23,8 @@ TableTuningRun tuneOnTable(const Learner& learner, const Table& table, const std
         out.rows = built.dataset.rows();
         out.result = tune(learner, built.dataset, candidates, options, context);
         if (out.result.bestModel) {
-            out.best = trainedWith(learner, built.dataset,
-                                   out.result.candidates[out.result.best].params, options.seed);
+            out.best = trainedModelFor(learner, built.dataset,
+                                       out.result.candidates[out.result.best].params, options.seed);
             out.best->schema = built.dataset.features.schema();
             out.best->model = std::move(out.result.bestModel);
         }
@@ -110,7 +92,7 @@ TableTuningRun tuneOnTable(const Learner& learner, const Table& table, const std
         PreparedRows prepared =
             prepareRows(input, all, options.seed, context.sub(cvShare, 0.92, "preparing"));
         const ParamValues& params = result.candidates[result.best].params;
-        TrainedModel best = trainedWith(learner, base, params, options.seed);
+        TrainedModel best = trainedModelFor(learner, base, params, options.seed);
         best.model = learner.fit(prepared.data, params, fitOptions,
                                  context.sub(0.92, 1.0, "refitting the best"));
         best.schema = prepared.data.features.schema();

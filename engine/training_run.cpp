@@ -3,14 +3,11 @@
 #include <chrono>
 #include <numeric>
 
+#include "engine/elapsed.h"
 #include "engine/errors.h"
 
 namespace glassbox {
 namespace {
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 std::string ruleName(FoldRule rule) {
     return rule == FoldRule::Index ? "index" : "stratified";

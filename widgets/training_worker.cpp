@@ -14,6 +14,7 @@
 #endif
 
 #include "engine/dataset_fingerprint.h"
+#include "engine/elapsed.h"
 #include "engine/errors.h"
 #include "engine/metric_direction.h"
 #include "engine/search_space.h"
@@ -47,10 +48,6 @@ void lowerTrainingPriority() {
     const int current = ::getpriority(PRIO_PROCESS, thread);
     if (current < 10) ::setpriority(PRIO_PROCESS, thread, 10);
 #endif
-}
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 struct PreparedData {

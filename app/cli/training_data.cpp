@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "engine/elapsed.h"
 #include "engine/errors.h"
 
 namespace glassbox::cli {
@@ -45,10 +46,6 @@ void requireSupport(const Learner& learner, const TrainingData& data) {
         throw InvalidArgument("--model", std::string(learner.name()) + " does not do " +
                                              std::string(taskName(data.dataset.task)) +
                                              (data.taskGiven ? "" : " (use --task to choose)"));
-}
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace glassbox::cli

@@ -6,6 +6,7 @@
 
 #include "app/cli/data_file_options.h"
 #include "engine/dataset.h"
+#include "engine/elapsed.h"
 #include "engine/learner.h"
 #include "engine/table_reader.h"
 
@@ -29,6 +30,6 @@ TrainingData loadTrainingData(const std::string& file, const DataFileOptions& op
 // Throws InvalidArgument("--model") when `learner` cannot fit the data's task.
 void requireSupport(const Learner& learner, const TrainingData& data);
 
-double secondsSince(std::chrono::steady_clock::time_point start);
+using glassbox::secondsSince;
 
 }  // namespace glassbox::cli
