@@ -119,6 +119,12 @@ FeatureMatrix preparedFeatures(const PreparedRows& prepared, const ProtectedInpu
     return encodeFeatures(table, prepared.data.features.schema(), "validation rows");
 }
 
+void requireTask(const Learner& learner, TaskKind task) {
+    if (!learner.supports(task))
+        throw InvalidArgument(
+            "learner", std::string(learner.name()) + " does not do " + std::string(taskName(task)));
+}
+
 TrainedModel trainedModelFor(const Learner& learner, const Dataset& base, const ParamValues& params,
                              std::uint64_t seed) {
     TrainedModel trained;

@@ -49,6 +49,9 @@ PreparedRows prepareRows(const ProtectedInput& input, std::span<const std::size_
 FeatureMatrix preparedFeatures(const PreparedRows& prepared, const ProtectedInput& input,
                                std::span<const std::size_t> rows, const TaskContext& task);
 
+// Throws InvalidArgument("learner") when `learner` cannot fit `task`.
+void requireTask(const Learner& learner, TaskKind task);
+
 // A TrainedModel's description for `learner` with `params` on `base`'s task, target and classes
 // (model, schema and steps still to fill in).
 TrainedModel trainedModelFor(const Learner& learner, const Dataset& base, const ParamValues& params,

@@ -128,6 +128,7 @@ TableTrainingRun trainOnTable(const Learner& learner, const Table& table, const 
     TableTrainingRun out;
     if (preparation.empty()) {
         DatasetResult built = makeDataset(table, target, task, features);
+        requireTask(learner, built.dataset.task);
         out.run = trainAndValidate(learner, built.dataset, params, plan, options, context);
         out.dataset = std::move(built.dataset);
         out.tableRows = std::move(built.tableRows);
@@ -137,6 +138,7 @@ TableTrainingRun trainOnTable(const Learner& learner, const Table& table, const 
 
     ProtectedInput input = protectInput(table, target, task, features, preparation, options.seed,
                                         context.sub(0.0, 0.05, "protecting the data"));
+    requireTask(learner, input.base.task);
     PipelineReport learningReport;
     out.run = trainPrepared(learner, input, params, plan, options, learningReport,
                             context.sub(0.05, 1.0));

@@ -21,6 +21,7 @@ TableTuningRun tuneOnTable(const Learner& learner, const Table& table, const std
         DatasetResult built = makeDataset(table, target, task, features);
         out.droppedRows = built.droppedRows;
         out.rows = built.dataset.rows();
+        requireTask(learner, built.dataset.task);
         out.result = tune(learner, built.dataset, candidates, options, context);
         if (out.result.bestModel) {
             out.best = trainedModelFor(learner, built.dataset,
@@ -35,6 +36,7 @@ TableTuningRun tuneOnTable(const Learner& learner, const Table& table, const std
     ProtectedInput input = protectInput(table, target, task, features, preparation, options.seed,
                                         context.sub(0.0, 0.05, "protecting the data"));
     const Dataset& base = input.base;
+    requireTask(learner, base.task);
     out.droppedRows = input.droppedRows;
     out.protectedRows = input.protectedRows;
     out.rows = base.rows();

@@ -162,9 +162,6 @@ void TrainingWorker::train(int job, const std::shared_ptr<const Table>& table,
                 TableTrainingRun run =
                     trainOnTable(learner, *table, request.target, request.task, request.features,
                                  steps, params, request.validation, options, training);
-                if (!learner.supports(run.dataset.task))
-                    throw InvalidArgument("learner", std::string(learner.name()) + " does not do " +
-                                                         std::string(taskName(run.dataset.task)));
                 outcome->run = std::move(run.run);
                 dataset = std::move(run.dataset);
                 outcome->tableRows = std::move(run.tableRows);

@@ -161,6 +161,25 @@ void TableTuningTest::errorsNameTheOption() {
     } catch (const InvalidArgument& e) {
         QCOMPARE(e.parameter(), std::string("--grid"));
     }
+    // A learner that cannot do the task is refused before anything is fitted, with or without
+    // steps, when tuning and when training.
+    const Learner& linear = learnerNamed("linear_regression");
+    for (const PipelineSpec& steps : {spec, PipelineSpec{}}) {
+        try {
+            tuneOnTable(linear, creditG(), "class", std::nullopt, std::nullopt, steps,
+                        candidatesOf(linear, {""}), options, {});
+            QFAIL("linear regression was tuned on classes");
+        } catch (const InvalidArgument& e) {
+            QCOMPARE(e.parameter(), std::string("learner"));
+        }
+        try {
+            trainOnTable(linear, creditG(), "class", std::nullopt, std::nullopt, steps,
+                         paramsOf(linear), ValidationPlan{}, FitOptions{}, {});
+            QFAIL("linear regression was trained on classes");
+        } catch (const InvalidArgument& e) {
+            QCOMPARE(e.parameter(), std::string("learner"));
+        }
+    }
     options.metric = "r2";
     try {
         tuneOnTable(l, creditG(), "class", std::nullopt, std::nullopt, spec,
