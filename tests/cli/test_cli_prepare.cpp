@@ -1,7 +1,8 @@
 // glassbox-cli prepare and train --prepare end to end on real data: prepare writes what the
-// engine's fitPipeline makes of the same file; a failing step leaves --out untouched; a model
-// trained with steps reports them, keeps them in its history version, predicts one row per raw
-// input row (as the engine's copy of the version does) and passes them on when retrained.
+// engine's fitPipeline makes of the same file; protection steps pseudonymize, generalize,
+// suppress and add DP noise within the privacy budget; a failing step leaves --out untouched; a
+// model trained with steps reports them, keeps them in its history version, predicts one row per
+// raw input row (as the engine's copy of the version does) and passes them on when retrained.
 #include <QtTest>
 
 #include <QDir>
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
 #include <sstream>
 
 #include "engine/csv_writer.h"
@@ -106,6 +108,96 @@ class CliPrepareTest : public QObject {
         QCOMPARE(written.columnCount(), expected.table.columnCount());
         for (const Column& column : written.columns())
             for (std::size_t r = 0; r < column.size(); ++r) QVERIFY(!column.isMissing(r));
+    }
+
+    // Protection from the command line: roles, keyed pseudonyms, generalisation, k-anonymity
+    // and a differentially private column, as the engine makes them with the same key file;
+    // the budget is reported, and a release over it is refused before anything is written.
+    void protectWithinThePrivacyBudget() {
+        QString csv = "email,age,zip,sex,income,label\n";
+        for (int i = 0; i < 300; ++i)
+            csv += QString("user%1@example.org,%2,%3,%4,%5,%6\n")
+                       .arg(i)
+                       .arg(18 + (i * 37) % 70)
+                       .arg(QStringList{"10115", "10117", "20095", "20097"}[i % 4])
+                       .arg(i % 3 ? "F" : "M")
+                       .arg(20000 + (i * 7919) % 100000)
+                       .arg(i % 5 ? "no" : "yes");
+        const QString data = dir_.filePath("people.csv");
+        {
+            QFile f(data);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(csv.toUtf8());
+        }
+        const QString key = dir_.filePath("people.key");
+        const QString out = dir_.filePath("people-protected.csv");
+        const QStringList steps = {
+            "roles:identifiers=email,quasi_identifiers=age;zip;sex,sensitive=label,k=3",
+            "pseudonymize:columns=email,key_file=" + key, "generalize:columns=age,width=10",
+            "k-anonymity:quasi_identifiers=age;zip;sex,k=3",
+            "dp-noise:columns=income,epsilon=0.5,lower=0,upper=200000"};
+        QStringList arguments = {"--json", "prepare", data, "--out", out, "--target", "label"};
+        for (const QString& step : steps) arguments << "--step" << step;
+        const QJsonObject result = ok(arguments);
+        QVERIFY(!result.isEmpty());
+        QCOMPARE(QFile::permissions(key) &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+
+        // The engine, with the key the CLI created: the same rows, pseudonyms and k.
+        const PreparedTable expected = fitPipeline(specOf(steps), readShared(data), "label", 0, {});
+        QCOMPARE(result["rows_out"].toInteger(), qint64(expected.table.rowCount()));
+        const Table written = readShared(out);
+        QCOMPARE(written.rowCount(), expected.table.rowCount());
+        const Column& emails = written.column(std::size_t(written.indexOf("email")));
+        const Column& engineEmails =
+            expected.table.column(std::size_t(expected.table.indexOf("email")));
+        for (std::size_t r = 0; r < written.rowCount(); ++r) {
+            QCOMPARE(emails.format(r), engineEmails.format(r));
+            QVERIFY(emails.format(r).rfind("ps_", 0) == 0);
+        }
+        const QJsonObject report = result["report"].toObject();
+        const StepReport& kStep = expected.report.steps[3];
+        auto detail = [&](const StepReport& r, const std::string& name) {
+            for (const auto& [key, value] : r.details)
+                if (key == name) return std::stod(value);
+            return -1.0;
+        };
+        QCOMPARE(report["k"].toDouble(), detail(kStep, "k"));
+        QVERIFY(report["k"].toInteger() >= 3);
+        QCOMPARE(report["rows_at_risk"].toDouble(), detail(kStep, "rows at risk"));
+        QCOMPARE(report["epsilon_spent"].toDouble(), 0.5);
+        QCOMPARE(report["ledger"].toArray().size(), 1);
+
+        // The released incomes lie on the grid the step reports.
+        const double step = result["steps"]
+                                .toArray()[4]
+                                .toObject()["details"]
+                                .toObject()["grid step income"]
+                                .toDouble();
+        QVERIFY(step > 0);
+        const Column& income = written.column(std::size_t(written.indexOf("income")));
+        for (std::size_t r = 0; r < written.rowCount(); ++r) {
+            const double units = income.number(r) / step;
+            QCOMPARE(units, std::round(units));
+        }
+
+        // Over the default budget (epsilon 1): refused, naming epsilon, --out as it was.
+        const QByteArray before = fileBytes(out);
+        QStringList greedy = {"prepare", data,
+                              "--out",   out,
+                              "--step",  "dp-noise:columns=income,epsilon=2,lower=0,upper=200000"};
+        const CliRun refused = runCli(greedy);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("epsilon"), refused.err.constData());
+        QCOMPARE(fileBytes(out), before);
+        // Allowed with a budget that covers it.
+        greedy.prepend("--json");
+        greedy << "--privacy-budget"
+               << "3";
+        const QJsonObject allowed = ok(greedy);
+        QCOMPARE(allowed["report"].toObject()["epsilon_spent"].toDouble(), 2.0);
+        QCOMPARE(allowed["report"].toObject()["epsilon_budget"].toDouble(), 3.0);
     }
 
     // A step that fails (while fitting, or on its parameter) leaves an existing --out file as
