@@ -131,6 +131,19 @@ std::string stepSettingText(const StepSetting& setting) {
     return text;
 }
 
+PipelineSpec parsePipelineTexts(std::span<const std::string> texts, PrivacyAllowance budget) {
+    PipelineSpec spec;
+    for (const std::string& text : texts) spec.steps.push_back(parseStepSetting(text));
+    spec.budget = budget;
+    return spec;
+}
+
+std::vector<std::string> pipelineTexts(const PipelineSpec& spec) {
+    std::vector<std::string> texts;
+    for (const StepSetting& s : spec.steps) texts.push_back(stepSettingText(s));
+    return texts;
+}
+
 std::string pipelineJson(const PipelineSpec& spec) {
     json steps = json::array();
     for (const StepSetting& s : spec.steps)

@@ -56,6 +56,11 @@ struct PipelineSpec {
     bool empty() const { return steps.empty(); }
 };
 
+// STEP texts as a pipeline with `budget` (parseStepSetting on each), and back (stepSettingText
+// on each): how requests, the CLI and reports carry a pipeline as text.
+PipelineSpec parsePipelineTexts(std::span<const std::string> texts, PrivacyAllowance budget = {});
+std::vector<std::string> pipelineTexts(const PipelineSpec& spec);
+
 // The steps as JSON, [{"step":"impute","params":{"strategy":"median",...}}, ...]: what the model
 // file's header and the history version's "preparation" hold.
 std::string pipelineJson(const PipelineSpec& spec);

@@ -292,9 +292,7 @@ std::optional<std::vector<std::string>> PreparationPanel::stepTexts(QString* err
         if (error) *error = QString::fromStdString(e.what());
         return std::nullopt;
     }
-    std::vector<std::string> texts;
-    for (const StepSetting& setting : made->steps) texts.push_back(stepSettingText(setting));
-    return texts;
+    return pipelineTexts(*made);
 }
 
 PrivacyAllowance PreparationPanel::budget() const {

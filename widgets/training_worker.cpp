@@ -155,10 +155,8 @@ void TrainingWorker::train(int job, const std::shared_ptr<const Table>& table,
                 outcome->tableRows = std::move(data.built.tableRows);
                 warnings = std::move(data.warnings);
             } else {
-                PipelineSpec steps;
-                for (const std::string& text : request.preparation)
-                    steps.steps.push_back(parseStepSetting(text));
-                steps.budget = request.privacyBudget;
+                const PipelineSpec steps =
+                    parsePipelineTexts(request.preparation, request.privacyBudget);
                 TableTrainingRun run =
                     trainOnTable(learner, *table, request.target, request.task, request.features,
                                  steps, params, request.validation, options, training);
@@ -231,10 +229,8 @@ void TrainingWorker::tune(int job, const std::shared_ptr<const Table>& table,
                     prepare(*table, request.target, request.task, request.features, learner);
                 result = glassbox::tune(learner, data.built.dataset, candidates, options, task);
             } else {
-                PipelineSpec steps;
-                for (const std::string& text : request.preparation)
-                    steps.steps.push_back(parseStepSetting(text));
-                steps.budget = request.privacyBudget;
+                const PipelineSpec steps =
+                    parsePipelineTexts(request.preparation, request.privacyBudget);
                 result = tuneOnTable(learner, *table, request.target, request.task,
                                      request.features, steps, candidates, options, task)
                              .result;

@@ -67,19 +67,19 @@ QString validationDescription(const std::string& json) {
     return doc.object().value(QStringLiteral("description")).toString();
 }
 
-// "version 7 of /path/export.gbv, imported 2026-12-01 10:00" from the origin JSON.
 // The version's preparation steps as STEP texts in order, "none" without steps.
 QString preparationText(const std::string& json) {
     try {
-        const PipelineSpec spec = parsePipelineJson(json, "preparation");
         QStringList steps;
-        for (const StepSetting& s : spec.steps) steps << text(stepSettingText(s));
+        for (const std::string& s : pipelineTexts(parsePipelineJson(json, "preparation")))
+            steps << text(s);
         return steps.isEmpty() ? VersionDetailsView::tr("none") : steps.join(QStringLiteral(" → "));
     } catch (const std::exception&) {
         return text(json);  // steps of a newer Glassbox: shown as stored
     }
 }
 
+// "version 7 of /path/export.gbv, imported 2026-12-01 10:00" from the origin JSON.
 QString originText(const std::string& json) {
     const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
     const QString file = QFileInfo(o.value(QStringLiteral("file")).toString()).fileName();

@@ -133,8 +133,7 @@ int runShow(const HistoryArguments& args, const GlobalOptions& global) {
     // The preparation steps as STEP text, one per line (the raw list if a step is unknown here).
     std::vector<std::string> steps;
     try {
-        for (const StepSetting& s : parsePipelineJson(v.preparationJson, "preparation").steps)
-            steps.push_back(stepSettingText(s));
+        steps = pipelineTexts(parsePipelineJson(v.preparationJson, "preparation"));
     } catch (const InvalidArgument&) {
         steps = {out["preparation"].dump()};
     }

@@ -36,8 +36,7 @@ json detailValue(const std::string& text) {
 }  // namespace
 
 PipelineSpec pipelineFromOptions(const std::vector<std::string>& steps, const std::string& budget) {
-    PipelineSpec spec;
-    for (const std::string& text : steps) spec.steps.push_back(parseStepSetting(text));
+    PipelineSpec spec = parsePipelineTexts(steps);
     if (!budget.empty()) {
         const std::size_t comma = budget.find(',');
         spec.budget.epsilon = parseBudgetNumber(budget.substr(0, comma));

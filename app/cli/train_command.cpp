@@ -196,9 +196,7 @@ int runTrain(const TrainArguments& args, const GlobalOptions& global, const Task
     out["train_seconds"] = trainSeconds;
     out["rows"] = preparation.empty() ? data.rows() : tableRun.dataset.rows();
     if (!preparation.empty()) {
-        nlohmann::json steps = nlohmann::json::array();
-        for (const StepSetting& s : preparation.steps) steps.push_back(stepSettingText(s));
-        out["prepare"] = steps;
+        out["prepare"] = pipelineTexts(preparation);
         out["preparation"] = {{"steps", stepReportsJson(tableRun.preparation)},
                               {"report", privacyReportJson(tableRun.preparation, preparation)},
                               {"protected_rows", tableRun.protectedRows}};

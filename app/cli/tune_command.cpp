@@ -165,9 +165,7 @@ int runTune(const TuneArguments& args, const GlobalOptions& global, const TaskCo
     out["cv"] = {{"folds", args.cv}, {"fold_rule", args.foldRule}};
     out["rows"] = data.rows();
     if (!preparation.empty()) {
-        nlohmann::json steps = nlohmann::json::array();
-        for (const StepSetting& s : preparation.steps) steps.push_back(stepSettingText(s));
-        out["prepare"] = steps;
+        out["prepare"] = pipelineTexts(preparation);
         out["rows"] = run.rows;
     }
     out["features"] =

@@ -128,9 +128,7 @@ Table imbalancedTable(std::size_t rows, std::uint64_t seed) {
 }
 
 PipelineSpec specOf(const std::vector<std::string>& texts) {
-    PipelineSpec spec;
-    for (const std::string& text : texts) spec.steps.push_back(parseStepSetting(text));
-    return spec;
+    return parsePipelineTexts(texts);
 }
 
 bool sameBits(double a, double b) {
@@ -587,10 +585,9 @@ class TestTableTraining : public QObject {
                                           "k-anonymity:quasi_identifiers=age;sex,k=20", "scale"});
         ValidationPlan plan;
         plan.folds = 3;
-        const TableTrainingRun run = trainOnTable(learner, table, "progression", std::nullopt,
-                                                  std::nullopt, spec,
-                                                  paramsOf(learner, paramMap("max_depth=3")),
-                                                  plan, seeded(4), {});
+        const TableTrainingRun run =
+            trainOnTable(learner, table, "progression", std::nullopt, std::nullopt, spec,
+                         paramsOf(learner, paramMap("max_depth=3")), plan, seeded(4), {});
         // What the protection alone does to the table.
         const PreparedTable released =
             fitPipeline(specOf({"generalize:columns=age,width=10",

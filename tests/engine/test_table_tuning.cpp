@@ -22,9 +22,7 @@ const Table& creditG() {
 }
 
 PipelineSpec stepsOf(const std::vector<std::string>& texts) {
-    PipelineSpec spec;
-    for (const std::string& t : texts) spec.steps.push_back(parseStepSetting(t));
-    return spec;
+    return parsePipelineTexts(texts);
 }
 
 std::vector<ParamValues> candidatesOf(const Learner& learner,

@@ -156,9 +156,7 @@ void TestTrainingQueue::preparationIsFittedInFoldsAndSavedWithTheVersion() {
     const auto outcome = outcomeAt(finished, 0);
 
     const Learner& learner = learnerNamed("decision_tree");
-    PipelineSpec steps;
-    for (const std::string& text : request.preparation)
-        steps.steps.push_back(parseStepSetting(text));
+    const PipelineSpec steps = parsePipelineTexts(request.preparation);
     const TableTrainingRun expected =
         trainOnTable(learner, *iris(), "species", std::nullopt, std::nullopt, steps,
                      ParamValues::resolve(learner.params(), request.params), request.validation,

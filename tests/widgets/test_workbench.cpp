@@ -38,10 +38,10 @@
 #include "widgets/history_view.h"
 #include "widgets/main_window.h"
 #include "widgets/param_form.h"
-#include "widgets/preparation_panel.h"
-#include "widgets/preparation_step_list.h"
 #include "widgets/predict_view.h"
 #include "widgets/prediction_model.h"
+#include "widgets/preparation_panel.h"
+#include "widgets/preparation_step_list.h"
 #include "widgets/run_details.h"
 #include "widgets/runs_model.h"
 #include "widgets/runs_view.h"
@@ -320,8 +320,7 @@ void TestWorkbench::prepareTrainAndPredictFromTheGui() {
     QVERIFY(run);
     QCOMPARE(run->run.trained.preparation.size(), std::size_t(3));
     const Table table = readTable(file.toStdString(), ReadOptions{}).table;
-    PipelineSpec spec;
-    for (const std::string& text : expectedSteps) spec.steps.push_back(parseStepSetting(text));
+    const PipelineSpec spec = parsePipelineTexts(expectedSteps);
     const Learner& tree = learnerNamed("decision_tree");
     const TableTrainingRun expected =
         trainOnTable(tree, table, "class", std::nullopt, std::nullopt, spec,
